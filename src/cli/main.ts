@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+import { Command, CommanderError } from 'commander';
+import { VERSION } from '../core/version.js';
+import { HipaaGateError } from '../core/errors.js';
+import { COMMANDS } from './commands.js';
+
+/** Entry point: builds the command tree, maps every error to one line and exit code 2. */
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = new Command('hipaa-gate')
+    .description('HIPAA Security Rule compliance gate: PHI, secrets, IaC and dependency checks with signed evidence')
+    .version(VERSION)
+    .showSuggestionAfterError(true)
+    .exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  let code = 0;
+  for (const register of COMMANDS) register(program, (c) => (code = c));
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version exit 0; commander already printed the usage error line.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (e instanceof HipaaGateError) {
+      process.stderr.write(`hipaa-gate: error: ${e.oneLine()}\n`);
+      if (process.env.HIPAA_GATE_DEBUG && e.cause) process.stderr.write(`${String((e.cause as Error).stack ?? e.cause)}\n`);
+      return e.exitCode;
+    }
+    process.stderr.write(`hipaa-gate: internal error: ${(e as Error).message}\n`);
+    if (process.env.HIPAA_GATE_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
+    return 2;
+  }
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 2;
+  },
+);

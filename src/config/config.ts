@@ -1,0 +1,187 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { parseDocument, isMap, isSeq, type Node as YamlNode, LineCounter } from 'yaml';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { HipaaGateError } from '../core/errors.js';
+import { stableDigest } from '../core/hash.js';
+import type { Category, Severity } from '../core/types.js';
+
+export type Threshold = Severity | 'none';
+
+export interface WaiverConfig {
+  fingerprint?: string;
+  rule?: string;
+  path?: string;
+  advisory?: string;
+  reason: string;
+  approved_by: string;
+  expires: string;
+  /** 1-based line in the config file, for messages. */
+  line?: number;
+}
+
+export interface ResolvedConfig {
+  /** The file it came from, or undefined for defaults. */
+  file?: string;
+  failOn: Threshold;
+  strict: boolean;
+  maxFileSize: number;
+  exclude: string[];
+  thresholds: Partial<Record<Category, { fail_on?: Threshold; max_findings?: number }>>;
+  /** Per scanner section as written (validated); `enabled` defaults to true. */
+  scanners: Record<string, Record<string, unknown>>;
+  waivers: WaiverConfig[];
+  baseline?: string;
+  evidence: { attest?: boolean; ledger?: string; key_file?: string; retention_years?: number };
+  imports: { mapping?: string };
+  /** sha256 of the normalised config, recorded in every report. */
+  digest: string;
+}
+
+export const CONFIG_FILENAMES = ['.hipaa-gate.yml', '.hipaa-gate.yaml'];
+export const DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024;
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** The schema ships in `schemas/` at the package root (one level above src/ and dist/). */
+export const CONFIG_SCHEMA_PATH = resolve(here, '..', '..', 'schemas', 'config.schema.json');
+
+let validator: ValidateFunction | undefined;
+function getValidator(): ValidateFunction {
+  if (validator) return validator;
+  const require = createRequire(import.meta.url);
+  const Ajv = require('ajv') as typeof import('ajv').default;
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  validator = ajv.compile(JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')));
+  return validator;
+}
+
+export function parseSize(v: number | string | undefined, fallback: number): number {
+  if (v === undefined) return fallback;
+  if (typeof v === 'number') return v;
+  const m = /^([0-9]+(?:\.[0-9]+)?)\s*(B|KB|MB|GB|KiB|MiB|GiB)?$/.exec(v.trim());
+  if (!m) throw new HipaaGateError('E_CONFIG', `invalid size "${v}"`);
+  const unit = m[2] ?? 'B';
+  const mult: Record<string, number> = { B: 1, KB: 1e3, MB: 1e6, GB: 1e9, KiB: 1024, MiB: 1024 ** 2, GiB: 1024 ** 3 };
+  return Math.round(Number(m[1]) * mult[unit]!);
+}
+
+/** Find the config for a scan root: explicit path, else `.hipaa-gate.yml` in the root, else defaults. */
+export function loadConfig(root: string, explicitPath?: string): ResolvedConfig {
+  if (explicitPath) {
+    if (!existsSync(explicitPath)) throw new HipaaGateError('E_CONFIG', `config file not found`, { file: explicitPath });
+    return parseConfig(readFileSync(explicitPath, 'utf8'), explicitPath);
+  }
+  for (const name of CONFIG_FILENAMES) {
+    const p = join(root, name);
+    if (existsSync(p)) return parseConfig(readFileSync(p, 'utf8'), p);
+  }
+  return resolveConfig({}, undefined);
+}
+
+/** Parse and validate config text. Errors carry the file and the line of the offending key. */
+export function parseConfig(text: string, file = '.hipaa-gate.yml'): ResolvedConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const line = e.linePos?.[0]?.line;
+    throw new HipaaGateError('E_CONFIG', `invalid YAML: ${e.message.split('\n')[0]}`, { file, line });
+  }
+  const raw = (doc.toJS() ?? {}) as unknown;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new HipaaGateError('E_CONFIG', 'the config must be a mapping of keys', { file, line: 1 });
+  }
+  const validate = getValidator();
+  if (!validate(raw)) {
+    const err = pickError(validate.errors ?? []);
+    const path = errorPath(err);
+    const node = findNode(doc.contents as YamlNode | null, path);
+    const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    throw new HipaaGateError('E_CONFIG', describe(err, path), { file, line });
+  }
+  const cfg = raw as Record<string, unknown>;
+  const waivers = ((cfg.waivers as WaiverConfig[] | undefined) ?? []).map((w, i) => {
+    const node = findNode(doc.contents as YamlNode | null, ['waivers', String(i)]);
+    return { ...w, expires: String(w.expires), line: node?.range ? lineCounter.linePos(node.range[0]).line : undefined };
+  });
+  return resolveConfig({ ...cfg, waivers }, file);
+}
+
+export function resolveConfig(cfg: Record<string, unknown>, file: string | undefined): ResolvedConfig {
+  const scanners = { ...((cfg.scanners as Record<string, Record<string, unknown>>) ?? {}) };
+  const waivers = (cfg.waivers as WaiverConfig[] | undefined) ?? [];
+  for (const w of waivers) {
+    if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) {
+      throw new HipaaGateError('E_CONFIG', `waiver expiry "${w.expires}" is not a real date`, { file, line: w.line });
+    }
+  }
+  const resolved: Omit<ResolvedConfig, 'digest'> = {
+    file,
+    failOn: (cfg.fail_on as Threshold) ?? 'high',
+    strict: (cfg.strict as boolean) ?? false,
+    maxFileSize: parseSize(cfg.max_file_size as number | string | undefined, DEFAULT_MAX_FILE_SIZE),
+    exclude: (cfg.exclude as string[]) ?? [],
+    thresholds: (cfg.thresholds as ResolvedConfig['thresholds']) ?? {},
+    scanners,
+    waivers,
+    baseline: cfg.baseline as string | undefined,
+    evidence: (cfg.evidence as ResolvedConfig['evidence']) ?? {},
+    imports: (cfg.imports as ResolvedConfig['imports']) ?? {},
+  };
+  const { file: _f, ...forDigest } = resolved;
+  return { ...resolved, digest: stableDigest({ ...forDigest, waivers: waivers.map(({ line: _l, ...w }) => w) }) };
+}
+
+export function scannerEnabled(cfg: ResolvedConfig, name: string): boolean {
+  return cfg.scanners[name]?.enabled !== false;
+}
+
+function pickError(errors: ErrorObject[]): ErrorObject {
+  // Prefer the most specific error: unknown keys first, then the deepest path.
+  const unknown = errors.find((e) => e.keyword === 'additionalProperties');
+  if (unknown) return unknown;
+  return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
+}
+
+function errorPath(e: ErrorObject): string[] {
+  const parts = e.instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  if (e.keyword === 'additionalProperties') parts.push(String(e.params.additionalProperty));
+  return parts;
+}
+
+function describe(e: ErrorObject, path: string[]): string {
+  const at = path.join('.') || '(root)';
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return `unknown key "${at}"`;
+    case 'enum':
+      return `"${at}" must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+    case 'required':
+      return `"${at || '(root)'}" is missing required key "${e.params.missingProperty}"`;
+    case 'anyOf':
+      return `"${at}" needs one of: fingerprint, rule, advisory`;
+    default:
+      return `"${at}" ${e.message ?? 'is invalid'}`;
+  }
+}
+
+function findNode(node: YamlNode | null, path: string[]): YamlNode | undefined {
+  let cur: YamlNode | null | undefined = node;
+  let keyNode: YamlNode | undefined;
+  for (const seg of path) {
+    if (isMap(cur)) {
+      const pair = cur.items.find((p) => (p.key as { value?: unknown } | null)?.value === seg);
+      if (!pair) return keyNode ?? (cur as YamlNode);
+      keyNode = pair.key as YamlNode;
+      cur = pair.value as YamlNode | null;
+    } else if (isSeq(cur)) {
+      cur = cur.items[Number(seg)] as YamlNode | undefined;
+      keyNode = cur ?? keyNode;
+    } else {
+      break;
+    }
+  }
+  return keyNode ?? cur ?? undefined;
+}

@@ -1,0 +1,43 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { HipaaGateError } from './errors.js';
+
+/** Run git synchronously and return stdout; throws E_GIT with git's own first error line. */
+export function git(cwd: string, args: string[], opts: { input?: string | Buffer; maxBuffer?: number } = {}): string {
+  try {
+    return execFileSync('git', args, {
+      cwd,
+      input: opts.input,
+      maxBuffer: opts.maxBuffer ?? 256 * 1024 * 1024,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+  } catch (e) {
+    const err = e as { stderr?: string; message: string };
+    const first = (err.stderr ?? err.message).split('\n').find((l) => l.trim()) ?? 'git failed';
+    throw new HipaaGateError('E_GIT', `git ${args[0]}: ${first.trim()}`, { cause: e });
+  }
+}
+
+export function gitBuffer(cwd: string, args: string[]): Buffer {
+  try {
+    return execFileSync('git', args, { cwd, maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    const err = e as { stderr?: Buffer; message: string };
+    const first = (err.stderr?.toString() ?? err.message).split('\n').find((l) => l.trim()) ?? 'git failed';
+    throw new HipaaGateError('E_GIT', `git ${args[0]}: ${first.trim()}`, { cause: e });
+  }
+}
+
+/** Like `git`, but returns undefined instead of throwing (for optional facts such as HEAD). */
+export function tryGit(cwd: string, args: string[]): string | undefined {
+  try {
+    return git(cwd, args).trim();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Spawn git with stdout as a stream (for `git log -p` over a long history). */
+export function gitStream(cwd: string, args: string[]) {
+  return spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+}

@@ -1,0 +1,187 @@
+import { existsSync, statSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import type { Artifact, Finding, RuleMeta, ScanResult, Skipped, ScanTarget } from '../core/types.js';
+import { SEVERITY_RANK } from '../core/types.js';
+import { HipaaGateError } from '../core/errors.js';
+import { stableDigest } from '../core/hash.js';
+import { tryGit } from '../core/git.js';
+import { VERSION } from '../core/version.js';
+import { loadConfig, scannerEnabled, type ResolvedConfig, type Threshold } from '../config/config.js';
+import { loadScanners, SCANNER_NAMES } from '../scanners/index.js';
+import type { FileScanner, ProjectScanner, Scanner } from '../scanners/types.js';
+import { selectSource, type SourceSelection } from '../sources/index.js';
+import type { FileEntry } from '../sources/types.js';
+import { isSkipped, readFileArtifact } from '../sources/read.js';
+import { applyPolicy } from '../policy/gate.js';
+import { readBaseline, type Baseline } from '../policy/baseline.js';
+import { controlStatuses } from '../hipaa/catalog.js';
+import { assignFingerprints } from './fingerprint.js';
+import { createExecutor } from './pool.js';
+import type { FileScanExecutor } from './executor.js';
+
+export const REPORT_SCHEMA_VERSION = '1.0.0';
+
+export interface ScanOptions {
+  /** Directory to scan (default: cwd). For stdin, used to find the config. */
+  root?: string;
+  source?: SourceSelection;
+  /** Extra artifacts to scan besides (or instead of) the source: image layers, imported files. */
+  configPath?: string;
+  config?: ResolvedConfig;
+  baselinePath?: string;
+  strict?: boolean;
+  failOn?: Threshold;
+  /** Limit to these scanners (default: all enabled in config). */
+  scanners?: string[];
+  /** Clock for waiver expiry and report times (tests inject one). */
+  now?: Date;
+  /** Worker threads for file scanning: 0 = on this thread; default chosen by scan size. */
+  workers?: number;
+  onProgress?: (p: { files: number; bytes: number }) => void;
+  /** Hooks for later pipeline stages (image source, SARIF import) to add findings or gaps. */
+  extraFindings?: Finding[];
+  extraSkipped?: Skipped[];
+  extraRules?: RuleMeta[];
+}
+
+/** sources -> scanners -> findings -> policy. Rendering is the caller's (see report/). */
+export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
+  const started = opts.now ?? new Date();
+  const t0 = performance.now();
+  const timings: Record<string, number> = {};
+  const root = resolve(opts.root ?? process.cwd());
+  const mode = opts.source?.mode ?? 'worktree';
+  if (mode !== 'stdin') {
+    if (!existsSync(root)) throw new HipaaGateError('E_PATH', 'path does not exist', { file: opts.root ?? root });
+    if (!statSync(root).isDirectory()) throw new HipaaGateError('E_PATH', 'not a directory (pass a directory, or - for standard input)', { file: opts.root ?? root });
+  }
+  const config = opts.config ?? loadConfig(existsSync(root) ? root : process.cwd(), opts.configPath);
+  const baseline = loadBaselineFor(root, opts.baselinePath ?? config.baseline);
+
+  const names = (opts.scanners ?? SCANNER_NAMES).filter((n) => scannerEnabled(config, n));
+  const scanners = await loadScanners(names);
+  const fileScanners = scanners.filter((s): s is FileScanner => s.kind === 'file');
+  const projectScanners = scanners.filter((s): s is ProjectScanner => s.kind === 'project');
+  const nowIso = started.toISOString();
+  timings.setupMs = performance.now() - t0;
+
+  const findings: Finding[] = [...(opts.extraFindings ?? [])];
+  const skipped: Skipped[] = [...(opts.extraSkipped ?? [])];
+  const projectInputs = new Map<ProjectScanner, Artifact[]>(projectScanners.map((s) => [s, []]));
+  let filesScanned = 0;
+  let bytesScanned = 0;
+
+  const tScan = performance.now();
+  const source = selectSource(opts.source ?? { mode: 'worktree' }, { root, exclude: config.exclude, maxFileSize: config.maxFileSize });
+  const entries: Array<FileEntry | Artifact> = [];
+  for await (const e of source) {
+    if (e.kind === 'skipped') skipped.push(e.skipped);
+    else entries.push(e.kind === 'file' ? e : e.artifact);
+  }
+  timings.sourceMs = performance.now() - tScan;
+
+  const executor: FileScanExecutor = await createExecutor(
+    { scanners: fileScanners, root, now: nowIso, options: config.scanners, scannerNames: fileScanners.map((s) => s.name) },
+    { entries: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), workers: opts.workers },
+  );
+  const tFiles = performance.now();
+  try {
+    const outputs = await Promise.all(
+      entries.map(async (e) => {
+        const out = await executor.run(e);
+        if (out.skipped) skipped.push(out.skipped);
+        else if (out.bytes > 0 || fileScanners.some((s) => s.appliesTo(e.path, e.size))) {
+          filesScanned++;
+          bytesScanned += out.bytes;
+        }
+        skipped.push(...out.problems);
+        opts.onProgress?.({ files: filesScanned, bytes: bytesScanned });
+        return out.findings;
+      }),
+    );
+    for (const o of outputs) findings.push(...o);
+  } finally {
+    await executor.close();
+  }
+  timings.fileScanMs = performance.now() - tFiles;
+
+  const tProject = performance.now();
+  for (const e of entries) {
+    const wanting = projectScanners.filter((s) => s.appliesTo(e.path, e.size));
+    if (wanting.length === 0) continue;
+    const a = 'kind' in e ? readFileArtifact(e.abs, e.path, e.origin, { wantsBytes: (p) => wanting.some((s) => s.wantsBytes?.(p) ?? false) }) : e;
+    if (isSkipped(a)) {
+      if (!skipped.some((s) => s.path === a.path)) skipped.push(a);
+      continue;
+    }
+    for (const s of wanting) projectInputs.get(s)!.push(a);
+  }
+  for (const [s, artifacts] of projectInputs) {
+    if (artifacts.length === 0) continue;
+    const t = performance.now();
+    const problems: Skipped[] = [];
+    try {
+      const found = await s.scanProject(artifacts, { root, now: nowIso, options: config.scanners[s.name] ?? {}, problem: (p) => problems.push(p) });
+      findings.push(...found);
+    } catch (e) {
+      if (e instanceof HipaaGateError) throw e;
+      problems.push({ path: artifacts[0]!.path, reason: 'error', detail: `${s.name} scanner failed: ${(e as Error).message}` });
+    }
+    skipped.push(...problems);
+    timings[`${s.name}Ms`] = performance.now() - t;
+  }
+  timings.projectScanMs = performance.now() - tProject;
+
+  assignFingerprints(findings);
+  findings.sort(compareFindings);
+
+  const gate = applyPolicy({ findings, skipped, config, now: started, baseline, strict: opts.strict, failOn: opts.failOn });
+  const rules = collectRules(scanners, config, opts.extraRules);
+  const finished = new Date(started.getTime() + (performance.now() - t0));
+  timings.totalMs = performance.now() - t0;
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'hipaa-gate', version: VERSION, rulesetDigest: stableDigest(rules) },
+    configDigest: config.digest,
+    target: describeTarget(root, mode),
+    startedAt: nowIso,
+    finishedAt: finished.toISOString(),
+    stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, durationMs: Math.round(timings.totalMs), timings: roundAll(timings) },
+    rules,
+    findings,
+    skipped,
+    controls: controlStatuses(rules, findings),
+    gate,
+  };
+}
+
+function loadBaselineFor(root: string, path: string | undefined): Baseline | undefined {
+  if (!path) return undefined;
+  return readBaseline(isAbsolute(path) ? path : resolve(root, path));
+}
+
+function collectRules(scanners: Scanner[], config: ResolvedConfig, extra: RuleMeta[] = []): RuleMeta[] {
+  const all = [...scanners.flatMap((s) => s.rules(config.scanners[s.name] ?? {})), ...extra];
+  const seen = new Set<string>();
+  return all.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))).sort((a, b) => a.id.localeCompare(b.id));
+}
+
+function describeTarget(root: string, mode: ScanTarget['mode']): ScanTarget {
+  const commit = tryGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+  const branch = tryGit(root, ['symbolic-ref', '--short', '-q', 'HEAD']);
+  return { root, mode, ...(commit ? { commit } : {}), ...(branch ? { branch } : {}) };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
+    a.location.path.localeCompare(b.location.path) ||
+    a.location.startLine - b.location.startLine ||
+    a.location.startColumn - b.location.startColumn ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
+}
+
+function roundAll(t: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v * 10) / 10]));
+}

@@ -1,0 +1,34 @@
+import type { Artifact, Origin, Skipped } from '../core/types.js';
+
+/** A file on disk that a scanner thread reads itself (so bytes are not copied between threads). */
+export interface FileEntry {
+  kind: 'file';
+  /** Absolute path. */
+  abs: string;
+  /** Relative to the scan root, forward slashes. */
+  path: string;
+  size: number;
+  origin: Origin;
+}
+
+/** Content already in memory (stdin, staged blobs, history fragments, image layers). */
+export interface ArtifactEntry {
+  kind: 'artifact';
+  artifact: Artifact;
+}
+
+export interface SkippedEntry {
+  kind: 'skipped';
+  skipped: Skipped;
+}
+
+export type SourceEntry = FileEntry | ArtifactEntry | SkippedEntry;
+
+export interface SourceOptions {
+  root: string;
+  exclude: string[];
+  maxFileSize: number;
+}
+
+/** A source yields entries and knows nothing of rules. */
+export type Source = AsyncIterable<SourceEntry>;
