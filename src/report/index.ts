@@ -7,7 +7,13 @@ export type { RenderOptions, Reporter } from './types.js';
 
 /** Format registry: name -> lazy module exporting `reporter`. Sorted. */
 export const REPORTERS: Record<string, () => Promise<{ reporter: Reporter }>> = {
+  cyclonedx: () => import('./cyclonedx.js'),
+  gitlab: () => import('./gitlab.js'),
+  html: () => import('./html.js'),
   json: () => import('./json.js'),
+  junit: () => import('./junit.js'),
+  markdown: () => import('./markdown.js'),
+  sarif: () => import('./sarif.js'),
   text: () => import('./text.js'),
 };
 
