@@ -86,7 +86,8 @@ export function parseConfig(text: string, file = '.hipaa-gate.yml'): ResolvedCon
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
+    // prettyErrors is off (one-line messages), so the position comes from the line counter.
+    const line = e.linePos?.[0]?.line ?? lineCounter.linePos(e.pos[0]).line;
     throw new HipaaGateError('E_CONFIG', `invalid YAML: ${e.message.split('\n')[0]}`, { file, line });
   }
   const raw = (doc.toJS() ?? {}) as unknown;
@@ -113,8 +114,8 @@ export function resolveConfig(cfg: Record<string, unknown>, file: string | undef
   const scanners = { ...((cfg.scanners as Record<string, Record<string, unknown>>) ?? {}) };
   const waivers = (cfg.waivers as WaiverConfig[] | undefined) ?? [];
   for (const w of waivers) {
-    if (Number.isNaN(Date.parse(`${w.expires}T00:00:00Z`))) {
-      throw new HipaaGateError('E_CONFIG', `waiver expiry "${w.expires}" is not a real date`, { file, line: w.line });
+    if (!isRealDate(w.expires)) {
+      throw new HipaaGateError('E_CONFIG', `waiver expiry "${w.expires}" is not a real date (YYYY-MM-DD)`, { file, line: w.line });
     }
   }
   const resolved: Omit<ResolvedConfig, 'digest'> = {
@@ -134,15 +135,30 @@ export function resolveConfig(cfg: Record<string, unknown>, file: string | undef
   return { ...resolved, digest: stableDigest({ ...forDigest, waivers: waivers.map(({ line: _l, ...w }) => w) }) };
 }
 
+/** `2026-02-30` parses in JavaScript (as March 2nd); a waiver must name a day that exists. */
+export function isRealDate(ymd: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
 export function scannerEnabled(cfg: ResolvedConfig, name: string): boolean {
   return cfg.scanners[name]?.enabled !== false;
 }
 
 function pickError(errors: ErrorObject[]): ErrorObject {
-  // Prefer the most specific error: unknown keys first, then the deepest path.
+  // Prefer the most specific error: unknown keys first, then the deepest path. Errors from inside
+  // anyOf/oneOf branches describe one alternative only ("must have fingerprint"), which misleads;
+  // the anyOf/oneOf error itself is reported instead.
   const unknown = errors.find((e) => e.keyword === 'additionalProperties');
   if (unknown) return unknown;
-  return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length)[0]!;
+  const direct = errors.filter((e) => !/\/(anyOf|oneOf)\/\d+\//.test(e.schemaPath));
+  const pool = direct.length > 0 ? direct : errors;
+  const depth = (e: ErrorObject) => e.instancePath.split('/').length;
+  // Among equally deep errors, plain ones (required, type) beat the combinators.
+  const combinator = (e: ErrorObject) => (e.keyword === 'anyOf' || e.keyword === 'oneOf' ? 1 : 0);
+  return [...pool].sort((a, b) => depth(b) - depth(a) || combinator(a) - combinator(b))[0]!;
 }
 
 function errorPath(e: ErrorObject): string[] {
@@ -161,10 +177,25 @@ function describe(e: ErrorObject, path: string[]): string {
     case 'required':
       return `"${at || '(root)'}" is missing required key "${e.params.missingProperty}"`;
     case 'anyOf':
-      return `"${at}" needs one of: fingerprint, rule, advisory`;
+      return path[0] === 'waivers' ? `"${at}" needs one of: fingerprint, rule, advisory` : `"${at}" does not match any allowed form`;
+    case 'oneOf':
+      return path[path.length - 1] === 'max_file_size' ? `"${at}" must be a byte count or a size such as 512KB or 10MB` : `"${at}" does not match any allowed form`;
+    case 'type':
+      return `"${at}" must be ${article(String(e.params.type))}`;
+    case 'const':
+      return `"${at}" must be ${JSON.stringify(e.params.allowedValue)}`;
+    case 'pattern':
+      return path[path.length - 1] === 'expires' ? `"${at}" must be a date written YYYY-MM-DD` : `"${at}" must match ${e.params.pattern}`;
     default:
       return `"${at}" ${e.message ?? 'is invalid'}`;
   }
+}
+
+function article(type: string): string {
+  if (type === 'array') return 'a list';
+  if (type === 'object') return 'a mapping';
+  if (type === 'integer') return 'a whole number';
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 function findNode(node: YamlNode | null, path: string[]): YamlNode | undefined {
