@@ -83,12 +83,15 @@ export interface Location {
 export type Confidence = 'high' | 'medium' | 'low';
 
 export interface Suppression {
-  kind: 'waiver' | 'inline' | 'baseline';
+  /** `excluded`: the path matches a config `exclude` pattern (findings from sources that do not walk files). */
+  kind: 'waiver' | 'inline' | 'baseline' | 'excluded';
   reason?: string;
   approvedBy?: string;
   expires?: string;
   /** For waivers: the config entry that matched (index in `waivers`). */
   waiver?: number;
+  /** For waivers: where the waiver is written (`file:line`), so a reviewer can find it. */
+  source?: string;
 }
 
 export interface Finding {
@@ -138,7 +141,8 @@ export interface GateResult {
   passed: boolean;
   /** One line, e.g. "gate failed: 7 findings at or above high". */
   summary: string;
-  failOn: Severity;
+  /** `none`: only the per-category thresholds can fail the gate. */
+  failOn: Severity | 'none';
   /** Findings that caused the failure (by fingerprint). */
   blocking: string[];
   warnings: string[];

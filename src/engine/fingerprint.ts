@@ -22,7 +22,25 @@ export function assignFingerprints(findings: Finding[]): void {
   }
 }
 
-/** GitHub's primaryLocationLineHash-style partial fingerprint: rule + the value, not the position. */
-export function lineHash(f: Finding): string {
-  return `${sha256Hex(`${f.ruleId}\0${f.valueHash}`).slice(0, 16)}:1`;
+/**
+ * GitHub's primaryLocationLineHash-style partial fingerprint: `hash:occurrence`. The hash covers
+ * the rule and the value (not the line text, which may hold the secret, and not the position, so
+ * moved code keeps its alert); the occurrence tells repeats of the same value in a file apart.
+ */
+export function lineHash(f: Finding, occurrence = 1): string {
+  return `${sha256Hex(`${f.ruleId}\0${f.valueHash}`).slice(0, 16)}:${occurrence}`;
+}
+
+/** lineHash for every finding, numbering repeats per file, rule and value in line order. */
+export function lineHashes(findings: Finding[]): Map<Finding, string> {
+  const seen = new Map<string, number>();
+  const out = new Map<Finding, string>();
+  const ordered = [...findings].sort((a, b) => a.location.startLine - b.location.startLine || a.location.startColumn - b.location.startColumn);
+  for (const f of ordered) {
+    const key = [f.location.path, f.location.commit ?? '', f.ruleId, f.valueHash].join('\0');
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    out.set(f, lineHash(f, n));
+  }
+  return out;
 }

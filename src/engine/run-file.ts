@@ -2,7 +2,37 @@ import type { Artifact, Finding, Skipped } from '../core/types.js';
 import type { FileScanner, ScannerContext } from '../scanners/types.js';
 import { LineIndex } from '../core/lines.js';
 
-const ALLOW_RE = /hipaa-gate:allow(?:[ \t]+([a-z][\w-]*\/[\w./-]+))?(?:[ \t]+(?:--|:|-)?[ \t]*([^\n*]*?))?[ \t]*(?:\*\/|-->|$)/;
+const MARKER = 'hipaa-gate:allow';
+/** Rule ids (`secret/aws-access-key-id`), optionally several joined by commas, optionally globbed (`secret/*`). */
+const RULES_RE = /^([a-z][\w-]*\/[\w./*-]+(?:\s*,\s*[a-z][\w-]*\/[\w./*-]+)*):?(?=\s|$)/;
+
+export interface InlineAllow {
+  rules: string[];
+  reason?: string;
+}
+
+/**
+ * Parse a `hipaa-gate:allow [RULE[,RULE...]] [-- | : | -] [reason]` marker on one line of text.
+ * The comment closer (`*\/`, `-->`) is not part of the reason. `hipaa-gate:allowed` is not a marker.
+ */
+export function parseInlineAllow(line: string): InlineAllow | undefined {
+  const at = line.indexOf(MARKER);
+  if (at === -1) return undefined;
+  let rest = line.slice(at + MARKER.length);
+  if (rest !== '' && !/^[\s:]/.test(rest)) return undefined;
+  rest = rest.replace(/^:/, '').replace(/\s*(\*\/|-->)[\s\S]*$/, '').trim();
+  const m = RULES_RE.exec(rest);
+  const rules = m ? m[1]!.split(',').map((r) => r.trim()) : [];
+  if (m) rest = rest.slice(m[0].length).trim();
+  const reason = rest.replace(/^(--|:|-|\u2014)\s*/, '').trim();
+  return { rules, ...(reason ? { reason } : {}) };
+}
+
+function ruleAllowed(allow: InlineAllow, ruleId: string): string | undefined | false {
+  if (allow.rules.length === 0) return undefined;
+  const hit = allow.rules.find((r) => r === ruleId || (r.endsWith('*') && ruleId.startsWith(r.slice(0, -1))));
+  return hit ?? false;
+}
 
 export interface FileScanOutput {
   findings: Finding[];
@@ -35,23 +65,28 @@ export function runFileScanners(
   return { findings: kept, problems };
 }
 
-/** A marker on the finding's line, or alone on the line above it, allows the finding. */
+/**
+ * A marker on the finding's line, or on a comment-only line directly above it, allows the finding.
+ * A marker naming rules allows only those; a marker above the line that names other rules does
+ * not hide a same-line marker.
+ */
 function attachInlineAllows(artifact: Artifact, findings: Finding[]): void {
   const index = new LineIndex(artifact.text);
   // Findings carry real file lines; fragments (history) need the reverse map to find the text.
   const toFragment = new Map<number, number>();
   artifact.lineNumbers?.forEach((real, i) => toFragment.set(real, i + 1));
   const textOf = (real: number) => index.line(artifact.lineNumbers ? (toFragment.get(real) ?? -1) : real);
+  const COMMENT_ONLY = /^\s*(#|\/\/|--|\/\*|\*|<!--|;|%)/;
   for (const f of findings) {
     const line = f.location.startLine;
-    const same = ALLOW_RE.exec(textOf(line));
     const aboveText = textOf(line - 1);
-    const above = aboveText.trim().length > 0 && /^\s*(#|\/\/|--|\/\*|<!--|;|%)/.test(aboveText) ? ALLOW_RE.exec(aboveText) : null;
-    const m = same ?? above;
-    if (!m) continue;
-    const rule = m[1];
-    if (rule && rule !== f.ruleId) continue;
-    const reason = m[2]?.trim();
-    f.inlineAllow = { ...(rule ? { rule } : {}), ...(reason ? { reason } : {}) };
+    const candidates = [parseInlineAllow(textOf(line)), COMMENT_ONLY.test(aboveText) ? parseInlineAllow(aboveText) : undefined];
+    for (const allow of candidates) {
+      if (!allow) continue;
+      const rule = ruleAllowed(allow, f.ruleId);
+      if (rule === false) continue;
+      f.inlineAllow = { ...(rule ? { rule } : {}), ...(allow.reason ? { reason: allow.reason } : {}) };
+      break;
+    }
   }
 }

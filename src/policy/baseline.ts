@@ -32,10 +32,15 @@ export function readBaseline(file: string): Baseline {
   return b as Baseline;
 }
 
-/** Create or update a baseline from the findings of a scan; existing entries keep their order. */
+/**
+ * Create or update a baseline from the findings of a scan. Entries are sorted by place so the file
+ * diffs well in review; an update keeps the original creation time and drops fixed findings.
+ */
 export function writeBaseline(file: string, findings: Finding[], now: Date, previous?: Baseline): Baseline {
   const entries = findings
-    .filter((f) => f.suppression?.kind !== 'waiver' && f.suppression?.kind !== 'inline')
+    // Waived, inline-allowed and excluded findings are already accounted for by the policy; a
+    // baseline only records the legacy debt, so it must not outlive a waiver's expiry.
+    .filter((f) => !f.suppression || f.suppression.kind === 'baseline')
     .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, path: f.location.path, line: f.location.startLine }))
     .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
   const b: Baseline = {
