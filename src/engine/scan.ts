@@ -72,7 +72,8 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   let bytesScanned = 0;
 
   const tScan = performance.now();
-  const source = selectSource(opts.source ?? { mode: 'worktree' }, { root, exclude: config.exclude, maxFileSize: config.maxFileSize });
+  const wantsBytes = (p: string) => scanners.some((s) => s.wantsBytes?.(p) ?? false);
+  const source = selectSource(opts.source ?? { mode: 'worktree' }, { root, exclude: config.exclude, maxFileSize: config.maxFileSize, wantsBytes });
   const entries: Array<FileEntry | Artifact> = [];
   for await (const e of source) {
     if (e.kind === 'skipped') skipped.push(e.skipped);

@@ -28,6 +28,11 @@ export interface SourceOptions {
   root: string;
   exclude: string[];
   maxFileSize: number;
+  /**
+   * Binary paths some scanner parses as bytes (DICOM, images). Sources holding content in memory
+   * (staged, history) pass such blobs on as bytes instead of skipping them as binary.
+   */
+  wantsBytes?: (path: string) => boolean;
 }
 
 /** A source yields entries and knows nothing of rules. */

@@ -1,99 +1,159 @@
-import { lstat, readdir, realpath, stat } from 'node:fs/promises';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { lstat, readdir, realpath } from 'node:fs/promises';
+import { existsSync, readFileSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Skipped } from '../core/types.js';
+import { git, tryGit } from '../core/git.js';
 import type { Source, SourceEntry, SourceOptions } from './types.js';
-import { IgnoreStack } from './ignore-rules.js';
+import { DIR_IGNORE_FILES, IgnoreStack } from './ignore-rules.js';
 
-/** Files that always stay out: git's own store. */
-const ALWAYS_SKIP_DIRS = new Set(['.git']);
-const IGNORE_FILES = ['.gitignore', '.hipaa-gateignore'];
+/** Never scanned: git's own store (a directory, or a file in linked worktrees and submodules). */
+const GIT_DIR_NAME = '.git';
+
+interface Walk {
+  root: string;
+  /** The scan root relative to the repository top, '' when they are the same or outside git. */
+  prefix: string;
+  /** Tracked files that match an ignore pattern (git keeps scanning them; so do we). */
+  tracked: Set<string>;
+  /** Every ancestor directory of a tracked-but-ignored file, so the walk can reach it. */
+  trackedDirs: Set<string>;
+  config: IgnoreStack;
+  opts: SourceOptions;
+}
 
 /**
- * Walk a working tree the way git sees it: nested .gitignore files (with negation),
- * .git/info/exclude, plus .hipaa-gateignore and config excludes. Symlinks are followed only while
- * they stay inside the root, and each real directory is entered once, so link loops end.
+ * Walk a working tree the way git sees it: nested .gitignore files (with negation), the ignore
+ * files of directories above the scan root, .git/info/exclude, and tracked files that match an
+ * ignore pattern (git never ignores those). On top: .hipaa-gateignore files and config excludes,
+ * which apply to tracked files too. core.excludesFile is deliberately not read: it is personal,
+ * and scanning more than a developer's own ignores is the safe direction.
+ *
+ * Symbolic links are never followed, like git, which stores a link rather than its target: a
+ * target inside the root is scanned at its real path anyway, so following would scan it twice;
+ * a target outside the root is reported as skipped. Loops therefore cannot recur.
  */
 export async function* worktreeSource(opts: SourceOptions): Source {
   const root = await realpath(opts.root);
-  const rootPatterns = [...opts.exclude];
-  const infoExclude = join(root, '.git', 'info', 'exclude');
-  if (existsSync(infoExclude)) rootPatterns.push(...readFileSync(infoExclude, 'utf8').split(/\r?\n/));
-  const seenDirs = new Set<string>([root]);
-  yield* walk(root, '', IgnoreStack.root(rootPatterns).withDir(root, '', IGNORE_FILES), root, seenDirs, opts);
+  const w: Walk = { root, prefix: '', tracked: new Set(), trackedDirs: new Set(), config: IgnoreStack.empty(), opts };
+  let stack = IgnoreStack.empty();
+  const info = tryGit(root, ['rev-parse', '--show-toplevel', '--git-path', 'info/exclude']);
+  const [top, excludeFile] = info?.split('\n') ?? [];
+  if (top && excludeFile) {
+    const realTop = await realpath(top).catch(() => top);
+    w.prefix = relative(realTop, root).split(sep).join('/');
+    if (w.prefix.startsWith('..')) w.prefix = '';
+    const excludePath = isAbsolute(excludeFile) ? excludeFile : resolve(root, excludeFile);
+    if (existsSync(excludePath)) stack = stack.withPatterns('', 'git', readFileSync(excludePath, 'utf8').split(/\r?\n/));
+    stack = ancestorIgnores(realTop, w.prefix, stack);
+    loadTrackedIgnored(root, w);
+  }
+  w.config = IgnoreStack.empty().withPatterns('', 'tool', opts.exclude);
+  yield* walk(root, '', stack.withDir(root, w.prefix, DIR_IGNORE_FILES), w, false);
 }
 
-async function* walk(
-  abs: string,
-  rel: string,
-  ignores: IgnoreStack,
-  root: string,
-  seenDirs: Set<string>,
-  opts: SourceOptions,
-): AsyncGenerator<SourceEntry> {
-  let dirents;
+/** Ignore files between the repository top and the scan root apply inside the root as well. */
+function ancestorIgnores(top: string, prefix: string, stack: IgnoreStack): IgnoreStack {
+  if (!prefix) return stack;
+  const parts = prefix.split('/');
+  let s = stack.withDir(top, '', DIR_IGNORE_FILES);
+  for (let i = 1; i < parts.length; i++) {
+    const rel = parts.slice(0, i).join('/');
+    s = s.withDir(join(top, rel), rel, DIR_IGNORE_FILES);
+  }
+  return s;
+}
+
+function loadTrackedIgnored(root: string, w: Walk): void {
+  // Paths are relative to cwd (the scan root) and limited to it.
+  const out = tryGitRaw(root, ['ls-files', '-z', '--cached', '--ignored', '--exclude-standard']);
+  for (const p of out?.split('\0') ?? []) {
+    if (!p) continue;
+    w.tracked.add(p);
+    for (let d = dirname(p); d !== '.' && d !== ''; d = dirname(d)) w.trackedDirs.add(d);
+  }
+}
+
+function tryGitRaw(cwd: string, args: string[]): string | undefined {
+  try {
+    return git(cwd, args); // untrimmed: a file name may start with a space
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `forcedOnly`: inside a directory git ignores, only tracked files (and the way to them) count.
+ */
+async function* walk(abs: string, rel: string, ignores: IgnoreStack, w: Walk, forcedOnly: boolean): AsyncGenerator<SourceEntry> {
+  let dirents: Dirent[];
   try {
     dirents = await readdir(abs, { withFileTypes: true });
   } catch (e) {
-    yield skip(rel || '.', 'unreadable', `cannot list directory (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    yield skip(rel || '.', 'unreadable', `cannot list directory (${errCode(e)})`);
     return;
   }
   dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const d of dirents) {
+    if (d.name === GIT_DIR_NAME) continue;
     const childAbs = join(abs, d.name);
     const childRel = rel ? `${rel}/${d.name}` : d.name;
-    let isDir = d.isDirectory();
-    let isFile = d.isFile();
-    if (d.isSymbolicLink()) {
-      let target: string;
-      try {
-        target = await realpath(childAbs);
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (ignores.ignores(childRel, false)) continue;
-        yield skip(childRel, code === 'ELOOP' ? 'symlink-loop' : 'unreadable', code === 'ELOOP' ? 'symbolic link loop' : `broken symbolic link (${code ?? 'error'})`);
-        continue;
-      }
-      if (target !== root && !target.startsWith(root + sep)) {
-        if (!ignores.ignores(childRel, false)) {
-          yield skip(childRel, 'symlink-outside-root', 'symbolic link points outside the scan root; not followed');
-        }
-        continue;
-      }
-      const st = await stat(childAbs).catch(() => undefined);
-      isDir = st?.isDirectory() ?? false;
-      isFile = st?.isFile() ?? false;
-      if (isDir && seenDirs.has(target)) {
-        if (!ignores.ignores(childRel, true)) yield skip(childRel, 'symlink-loop', `symbolic link to ${relative(root, target) || '.'} already scanned`, true);
-        continue;
-      }
-      if (isDir) seenDirs.add(target);
-    }
+    const topRel = w.prefix ? `${w.prefix}/${childRel}` : childRel;
+    const isDir = d.isDirectory();
+    if (w.config.ignores(childRel, isDir) || ignores.ignores(topRel, isDir, 'tool')) continue;
+    const gitIgnored = forcedOnly || ignores.ignores(topRel, isDir);
     if (isDir) {
-      if (ALWAYS_SKIP_DIRS.has(d.name)) continue;
-      if (ignores.ignores(childRel, true)) continue;
-      if (!d.isSymbolicLink()) {
-        const real = childAbs;
-        if (seenDirs.has(real)) continue;
-        seenDirs.add(real);
-      }
-      yield* walk(childAbs, childRel, ignores.withDir(childAbs, childRel, IGNORE_FILES), root, seenDirs, opts);
-    } else if (isFile) {
-      if (ignores.ignores(childRel, false)) continue;
-      let size: number;
-      try {
-        size = (await lstat(childAbs)).isSymbolicLink() ? (await stat(childAbs)).size : (await lstat(childAbs)).size;
-      } catch (e) {
-        yield skip(childRel, 'unreadable', `cannot stat (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-        continue;
-      }
-      if (size > opts.maxFileSize) {
-        yield skip(childRel, 'too-large', `${size} bytes exceeds max_file_size ${opts.maxFileSize}`);
-        continue;
-      }
-      yield { kind: 'file', abs: childAbs, path: childRel, size, origin: { kind: 'worktree' } };
+      if (gitIgnored && !w.trackedDirs.has(childRel)) continue;
+      yield* walk(childAbs, childRel, ignores.withDir(childAbs, topRel, DIR_IGNORE_FILES), w, gitIgnored);
+      continue;
     }
+    if (gitIgnored && !w.tracked.has(childRel)) continue;
+    if (d.isSymbolicLink()) {
+      const s = await symlinkSkip(childAbs, childRel, w.root);
+      if (s) yield s;
+      continue;
+    }
+    if (!d.isFile()) {
+      yield skip(childRel, 'unreadable', `not a regular file (${kindOf(d)}); not read`, true);
+      continue;
+    }
+    let size: number;
+    try {
+      size = (await lstat(childAbs)).size;
+    } catch (e) {
+      yield skip(childRel, 'unreadable', `cannot stat (${errCode(e)})`);
+      continue;
+    }
+    if (size > w.opts.maxFileSize) {
+      yield skip(childRel, 'too-large', `${size} bytes exceeds max_file_size ${w.opts.maxFileSize}`);
+      continue;
+    }
+    yield { kind: 'file', abs: childAbs, path: childRel, size, origin: { kind: 'worktree' } };
   }
+}
+
+/** A link is reported only when its target is not scanned elsewhere: broken, looping or outside. */
+async function symlinkSkip(abs: string, rel: string, root: string): Promise<SourceEntry | undefined> {
+  let target: string;
+  try {
+    target = await realpath(abs);
+  } catch (e) {
+    const code = errCode(e);
+    if (code === 'ELOOP') return skip(rel, 'symlink-loop', 'symbolic link loop; not followed');
+    return skip(rel, 'unreadable', `broken symbolic link (${code})`);
+  }
+  if (target === root || target.startsWith(root + sep)) return undefined;
+  return skip(rel, 'symlink-outside-root', 'symbolic link points outside the scan root; not followed');
+}
+
+function kindOf(d: Dirent): string {
+  if (d.isFIFO()) return 'named pipe';
+  if (d.isSocket()) return 'socket';
+  if (d.isCharacterDevice() || d.isBlockDevice()) return 'device';
+  return 'special file';
+}
+
+function errCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? 'error';
 }
 
 function skip(path: string, reason: Skipped['reason'], detail: string, expected = false): SourceEntry {

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { HipaaGateError } from '../core/errors.js';
+
+export interface BlobResult {
+  size: number;
+  /** Absent when the object is missing or larger than the limit (its bytes were discarded). */
+  bytes?: Buffer;
+  missing?: boolean;
+}
+
+/**
+ * Read many blobs through ONE `git cat-file --batch` process (a process per file would cost more
+ * than the whole pre-commit budget). The output is parsed as it streams, and blobs above
+ * `maxSize` are discarded as they pass, so memory stays bounded by the limit.
+ */
+export function readBlobs(cwd: string, ids: string[], maxSize: number): Promise<BlobResult[]> {
+  if (ids.length === 0) return Promise.resolve([]);
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    const results: BlobResult[] = [];
+    let header: Buffer = Buffer.alloc(0);
+    let want = -1; // bytes of the current body still to come (+1 for its trailing LF)
+    let body: Buffer[] | undefined;
+    let size = 0;
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      let pos = 0;
+      while (pos < chunk.length) {
+        if (want < 0) {
+          const nl = chunk.indexOf(10, pos);
+          if (nl === -1) {
+            header = Buffer.concat([header, chunk.subarray(pos)]);
+            return;
+          }
+          const line = Buffer.concat([header, chunk.subarray(pos, nl)]).toString('utf8');
+          header = Buffer.alloc(0);
+          pos = nl + 1;
+          const m = /^\S+ \S+ (\d+)$/.exec(line);
+          if (!m) {
+            results.push({ size: 0, missing: true }); // "<id> missing"
+            continue;
+          }
+          size = Number(m[1]);
+          want = size + 1;
+          body = size <= maxSize ? [] : undefined;
+        }
+        const take = Math.min(want, chunk.length - pos);
+        body?.push(chunk.subarray(pos, pos + take));
+        pos += take;
+        want -= take;
+        if (want === 0) {
+          const full = body ? Buffer.concat(body) : undefined;
+          results.push({ size, ...(full ? { bytes: full.subarray(0, size) } : {}) });
+          want = -1;
+          body = undefined;
+        }
+      }
+    });
+    child.on('error', (e) => reject(new HipaaGateError('E_GIT', `git cat-file: ${e.message}`, { cause: e })));
+    child.on('close', (code) => {
+      if (code !== 0 || results.length !== ids.length) {
+        const first = stderr.split('\n').find((l) => l.trim()) ?? `exited with ${code}`;
+        reject(new HipaaGateError('E_GIT', `git cat-file: ${first.trim()}`));
+      } else {
+        resolvePromise(results);
+      }
+    });
+    child.stdin.on('error', () => {}); // reported through 'close' instead
+    child.stdin.end(ids.map((id) => `${id}\n`).join(''));
+  });
+}
