@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Artifact, Skipped } from '../core/types.js';
-import { GIT_ENV, collect, commitAll, gitIn, initRepo, removeDir, tempDir, write } from '../../test/sources/git-fixture.js';
+import { GIT_ENV, collect, commitAll, gitIn, initRepo, removeDir, tempDir, write } from '../testing/git-fixture.js';
 import { historySource, type HistoryOptions } from './history.js';
 
 const dirs: string[] = [];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeDir, tempDir } from '../../test/sources/git-fixture.js';
+import { removeDir, tempDir } from '../testing/git-fixture.js';
 import { isBinary, isSkipped, readFileArtifact, toArtifact } from './read.js';
 
 const dirs: string[] = [];

@@ -3,7 +3,7 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HipaaGateError } from '../core/errors.js';
 import type { Artifact, Skipped } from '../core/types.js';
-import { collect, commitAll, gitIn, initRepo, removeDir, tempDir, write } from '../../test/sources/git-fixture.js';
+import { collect, commitAll, gitIn, initRepo, removeDir, tempDir, write } from '../testing/git-fixture.js';
 import { parsePatch, stagedSource } from './staged.js';
 
 const dirs: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
-import { collect } from '../../test/sources/git-fixture.js';
+import { collect } from '../testing/git-fixture.js';
 import { readStdin, stdinSource } from './stdin.js';
 
 describe('stdin source', () => {

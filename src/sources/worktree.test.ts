@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Skipped } from '../core/types.js';
-import { GIT_ENV, collect, gitIn, initRepo, removeDir, tempDir, write } from '../../test/sources/git-fixture.js';
+import { GIT_ENV, collect, gitIn, initRepo, removeDir, tempDir, write } from '../testing/git-fixture.js';
 import { worktreeSource } from './worktree.js';
 
 const dirs: string[] = [];

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Source, SourceEntry } from '../../src/sources/types.js';
+import type { Source, SourceEntry } from '../sources/types.js';
 
 /** Git isolated from the machine's and user's config, with a fixed identity and clock. */
 export const GIT_ENV: NodeJS.ProcessEnv = {
