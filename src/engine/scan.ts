@@ -16,8 +16,8 @@ import { applyPolicy } from '../policy/gate.js';
 import { readBaseline, type Baseline } from '../policy/baseline.js';
 import { controlStatuses } from '../hipaa/catalog.js';
 import { assignFingerprints } from './fingerprint.js';
-import { createExecutor } from './pool.js';
-import type { FileScanExecutor } from './executor.js';
+import { createStreamingExecutor, type StreamingExecutor } from './pool.js';
+import type { ExecutorOutput } from './executor.js';
 
 export const REPORT_SCHEMA_VERSION = '1.0.0';
 
@@ -75,32 +75,43 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   const wantsBytes = (p: string) => scanners.some((s) => s.wantsBytes?.(p) ?? false);
   const source = selectSource(opts.source ?? { mode: 'worktree' }, { root, exclude: config.exclude, maxFileSize: config.maxFileSize, wantsBytes });
   const entries: Array<FileEntry | Artifact> = [];
-  for await (const e of source) {
-    if (e.kind === 'skipped') skipped.push(e.skipped);
-    else entries.push(e.kind === 'file' ? e : e.artifact);
-  }
-  timings.sourceMs = performance.now() - tScan;
-
-  const executor: FileScanExecutor = await createExecutor(
+  // Files are scanned while the walk goes on: the executor gets each entry as the source yields it.
+  const executor: StreamingExecutor = createStreamingExecutor(
     { scanners: fileScanners, root, now: nowIso, options: config.scanners, scannerNames: fileScanners.map((s) => s.name) },
-    { entries: entries.length, bytes: entries.reduce((n, e) => n + e.size, 0), workers: opts.workers },
+    { workers: opts.workers },
   );
-  const tFiles = performance.now();
+  const tFiles = tScan;
+  const outputs: Array<Promise<Finding[]>> = [];
+  // A failed worker rejects every queued file; keep the first error and raise it once all settle.
+  let failure: Error | undefined;
+  const record = (e: FileEntry | Artifact, out: ExecutorOutput): Finding[] => {
+    if (out.skipped) skipped.push(out.skipped);
+    else if (out.bytes > 0 || fileScanners.some((s) => s.appliesTo(e.path, e.size))) {
+      filesScanned++;
+      bytesScanned += out.bytes;
+    }
+    skipped.push(...out.problems);
+    opts.onProgress?.({ files: filesScanned, bytes: bytesScanned });
+    return out.findings;
+  };
   try {
-    const outputs = await Promise.all(
-      entries.map(async (e) => {
-        const out = await executor.run(e);
-        if (out.skipped) skipped.push(out.skipped);
-        else if (out.bytes > 0 || fileScanners.some((s) => s.appliesTo(e.path, e.size))) {
-          filesScanned++;
-          bytesScanned += out.bytes;
+    try {
+      for await (const e of source) {
+        if (e.kind === 'skipped') {
+          skipped.push(e.skipped);
+          continue;
         }
-        skipped.push(...out.problems);
-        opts.onProgress?.({ files: filesScanned, bytes: bytesScanned });
-        return out.findings;
-      }),
-    );
-    for (const o of outputs) findings.push(...o);
+        const item = e.kind === 'file' ? e : e.artifact;
+        entries.push(item);
+        outputs.push(executor.run(item).then((out) => record(item, out), (err: Error) => ((failure ??= err), [])));
+      }
+    } finally {
+      executor.end();
+      timings.sourceMs = performance.now() - tScan;
+    }
+    // In source order, so findings come out the same however the workers interleave.
+    for (const o of await Promise.all(outputs)) findings.push(...o);
+    if (failure) throw failure;
   } finally {
     await executor.close();
   }

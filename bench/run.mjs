@@ -1,0 +1,83 @@
+// `npm run bench`: hipaa-gate throughput and memory on the shared corpus beside secretlint, the cost
+// of PHI detection, a pre-commit run, and the IaC, dependency and redaction cases. Prints a summary
+// table and writes .bench/results.json. See docs/bench.md.
+//
+//   node bench/run.mjs [--cases corpus,precommit,iac,deps,redact] [--no-secretlint]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { benchDir, cliPath, hasGnuTime } from './lib.mjs';
+import { existsSync } from 'node:fs';
+
+const CASES = {
+  corpus: () => import('./cases/corpus.mjs'),
+  precommit: () => import('./cases/precommit.mjs'),
+  iac: () => import('./cases/iac.mjs'),
+  deps: () => import('./cases/deps.mjs'),
+  redact: () => import('./cases/redact.mjs'),
+};
+
+const args = process.argv.slice(2);
+const casesArg = args.includes('--cases') ? args[args.indexOf('--cases') + 1] : undefined;
+const selected = casesArg ? casesArg.split(',').map((s) => s.trim()) : Object.keys(CASES);
+for (const c of selected) if (!CASES[c]) throw new Error(`unknown case "${c}" (known: ${Object.keys(CASES).join(', ')})`);
+if (!existsSync(cliPath)) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+
+const log = (m) => process.stderr.write(`[bench] ${m}\n`);
+mkdirSync(benchDir, { recursive: true });
+const ctx = { log, skipSecretlint: args.includes('--no-secretlint') };
+
+const results = {};
+for (const name of selected) {
+  log(`case ${name}`);
+  try {
+    const mod = await CASES[name]();
+    results[name] = await mod.run(ctx);
+  } catch (e) {
+    results[name] = { status: 'failed', why: e instanceof Error ? e.message : String(e) };
+  }
+  const r = results[name];
+  if (r.status !== 'ok') log(`${name}: ${r.status}: ${r.why}`);
+}
+
+const env = {
+  node: process.version,
+  cpus: availableParallelism(),
+  cpuModel: cpus()[0]?.model,
+  memGB: Math.round(totalmem() / 2 ** 30),
+  rss: hasGnuTime ? '/usr/bin/time -v (max RSS of the process, worker threads included)' : '/proc/<pid>/status VmHWM polling',
+  date: new Date().toISOString(),
+};
+writeFileSync(join(benchDir, 'results.json'), JSON.stringify({ env, results }, null, 2) + '\n');
+
+// Summary table.
+const cols = ['tool', 'files', 'bytes', 'wallS', 'MBps', 'filesPerS', 'peakRssMB', 'findings'];
+const heads = { tool: 'case', files: 'files', bytes: 'bytes', wallS: 'wall s', MBps: 'MB/s', filesPerS: 'files/s', peakRssMB: 'peak RSS MB', findings: 'findings' };
+const table = [];
+for (const [name, r] of Object.entries(results)) {
+  if (r.status === 'ok') for (const row of r.rows ?? []) table.push(row);
+  else table.push({ tool: `${name}: ${r.status}: ${r.why}` });
+}
+const cell = (v) => (v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
+const widths = cols.map((c) => Math.max(heads[c].length, ...table.filter((t) => t.files !== undefined || c !== 'tool' || t.bytes !== undefined).map((t) => cell(t[c]).length)));
+const line = (vals) => vals.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+const out = [];
+out.push('', `hipaa-gate bench - node ${env.node}, ${env.cpus} CPU(s) ${env.cpuModel ?? ''}, ${env.memGB} GB`);
+out.push(line(cols.map((c) => heads[c])));
+out.push(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const t of table) out.push(t.bytes === undefined && t.files === undefined ? t.tool : line(cols.map((c) => cell(t[c]))));
+const c = results.corpus;
+if (c?.status === 'ok') {
+  out.push('');
+  if (c.metrics.speedupVsSecretlint !== undefined) out.push(`hipaa-gate (all scanners) vs secretlint: ${c.metrics.speedupVsSecretlint}x the MB/s (target >= 10x)`);
+  out.push(`PHI cost: secrets+phi wall / secrets wall = ${c.metrics.phiCostRatio} (target <= 2)`);
+  for (const n of c.notes ?? []) out.push(`note: ${n}`);
+}
+const p = results.precommit;
+if (p?.status === 'ok') out.push(`pre-commit: ${p.metrics.medianWallMs} ms median wall for ${p.metrics.stagedFiles} staged files (node alone: ${p.metrics.nodeStartupMs} ms; target < 500 ms)`);
+const rd = results.redact;
+if (rd?.status === 'ok') out.push(`redact: ${rd.metrics.MBps} MB/s (target >= 50)`);
+for (const [name, r] of Object.entries(results)) if (r.status === 'ok') for (const n of name === 'corpus' ? [] : (r.notes ?? [])) out.push(`note (${name}): ${n}`);
+out.push(`results: ${join(benchDir, 'results.json')}`);
+console.log(out.join('\n'));
+process.exitCode = Object.values(results).some((r) => r.status === 'failed') ? 1 : 0;

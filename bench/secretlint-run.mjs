@@ -1,0 +1,20 @@
+// Runs secretlint (recommended preset) over an explicit file list through its Node API, the same
+// engine call its CLI makes after globbing, so both tools in the bench scan exactly the same files.
+// Usage: node bench/secretlint-run.mjs LIST_FILE   (one absolute path per line)
+// Prints one JSON line: { files, bytes, findings }.
+import { readFileSync, statSync } from 'node:fs';
+import { createEngine } from '@secretlint/node';
+
+const list = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean);
+const bytes = list.reduce((n, f) => n + statSync(f).size, 0);
+const engine = await createEngine({
+  cwd: process.cwd(),
+  formatter: 'json',
+  color: false,
+  maskSecrets: true,
+  configFileJSON: { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] },
+});
+const { output } = await engine.executeOnFiles({ filePathList: list });
+const results = JSON.parse(output);
+const findings = results.reduce((n, r) => n + r.messages.length, 0);
+process.stdout.write(`${JSON.stringify({ files: list.length, bytes, findings })}\n`);
