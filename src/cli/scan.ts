@@ -10,6 +10,7 @@ import { importSarifFiles } from '../sources/sarif-import.js';
 import { attestRun } from '../evidence/attest.js';
 import type { RegisterCommand } from './commands.js';
 import { Progress } from './progress.js';
+import { writeLastScan } from '../hipaa/last-scan.js';
 
 const collect = (v: string, prev: string[]) => [...prev, v];
 
@@ -68,6 +69,8 @@ async function runScan(path: string, flags: ScanFlags): Promise<number> {
   if ((flags.since || flags.allBranches) && !flags.history) throw new HipaaGateError('E_USAGE', '--since and --all-branches go with --history');
   for (const f of flags.format) if (!FORMATS.includes(f)) throw new HipaaGateError('E_USAGE', `unknown format "${f}" (known: ${FORMATS.join(', ')})`);
   if (flags.output.length > Math.max(flags.format.length, 1)) throw new HipaaGateError('E_USAGE', 'more --output than --format');
+  const toStdout = Math.max(flags.format.length, 1) - flags.output.filter((o) => o !== '-').length;
+  if (toStdout > 1) throw new HipaaGateError('E_USAGE', 'only one --format can go to standard output; give the others an --output file');
   const workers = flags.workers === undefined ? undefined : Number(flags.workers);
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) throw new HipaaGateError('E_USAGE', '--workers takes a whole number from 0 to 64');
 
@@ -102,6 +105,13 @@ async function runScan(path: string, flags: ScanFlags): Promise<number> {
     result = await scan(opts);
   } finally {
     progress?.stop();
+  }
+
+  try {
+    // `hipaa-gate controls` reads the statuses of the last full scan; a read-only checkout still gets its report.
+    writeLastScan(root, result);
+  } catch {
+    /* not recorded */
   }
 
   if (flags.attest || result && (opts.config ?? loadConfig(root, flags.config)).evidence.attest) {
