@@ -11,7 +11,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     .version(VERSION)
     .showSuggestionAfterError(true)
     .exitOverride();
-  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  // Usage errors stay on one line: commander puts its "(Did you mean ...)" hint on a second one.
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s.replace(/\n(?=\(Did you mean)/, ' ')) });
   let code = 0;
   for (const register of COMMANDS) register(program, (c) => (code = c));
   try {

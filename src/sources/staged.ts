@@ -1,5 +1,6 @@
 import type { Skipped } from '../core/types.js';
-import { gitBuffer } from '../core/git.js';
+import { HipaaGateError } from '../core/errors.js';
+import { gitBuffer, tryGit } from '../core/git.js';
 import type { Source, SourceEntry, SourceOptions } from './types.js';
 import { readBlobs } from './cat-file.js';
 import { HunkCursor, headerPath, parseHunkHeader, plusPath, unquoteGitPath } from './git-diff.js';
@@ -40,7 +41,7 @@ export interface StagedDiff {
  * commits git diffs the index against the empty tree, so every line counts as added.
  */
 export async function* stagedSource(opts: SourceOptions): Source {
-  const diff = parseStagedDiff(gitBuffer(opts.root, DIFF_ARGS));
+  const diff = parseStagedDiff(stagedDiffBytes(opts.root));
   const excluded = toolPathFilter(opts.root, opts.exclude);
   const wanted: RawEntry[] = [];
   for (const e of diff.entries) {
@@ -73,6 +74,18 @@ export async function* stagedSource(opts: SourceOptions): Source {
     // A text file the diff called binary (gitattributes `-diff`) has no line list: scan all of it.
     const added = diff.binary.has(e.path) || a.text === '' ? undefined : diff.added.get(e.path);
     yield { kind: 'artifact', artifact: added ? { ...a, onlyLines: added } : a };
+  }
+}
+
+function stagedDiffBytes(root: string): Buffer {
+  try {
+    return gitBuffer(root, DIFF_ARGS);
+  } catch (e) {
+    // Outside a repository `git diff` turns into --no-index and complains about --cached instead.
+    if (tryGit(root, ['rev-parse', '--git-dir']) === undefined) {
+      throw new HipaaGateError('E_GIT', 'not a git repository (--staged needs one)', { file: root, cause: e });
+    }
+    throw e;
   }
 }
 
