@@ -1,11 +1,66 @@
-import type { FileScanner } from '../types.js';
+import { LineIndex } from '../../core/lines.js';
+import { makeFinding } from '../../core/finding.js';
+import { stableStringify } from '../../core/hash.js';
+import type { Artifact, Finding, RuleMeta } from '../../core/types.js';
+import type { FileScanner, ScannerContext } from '../types.js';
+import { compileCustom, type CustomRuleConfig } from './custom.js';
+import { compileBuiltin, SecretEngine } from './engine.js';
+import { BUILTIN_RULES } from './rules/index.js';
+import { toMeta } from './types.js';
 
-// Placeholder until the secrets scanner lands: it claims no files.
+interface SecretsOptions {
+  disable_rules?: string[];
+  custom_rules?: CustomRuleConfig[];
+}
+
+const BUILTIN_COMPILED = BUILTIN_RULES.map(compileBuiltin);
+const engines = new Map<string, { engine: SecretEngine; metas: Map<string, RuleMeta> }>();
+
+/** One compiled engine per distinct options object (config is fixed for a run; workers each build their own). */
+export function engineFor(options: Record<string, unknown> = {}): { engine: SecretEngine; metas: Map<string, RuleMeta> } {
+  const o = options as SecretsOptions;
+  const key = stableStringify({ d: o.disable_rules ?? [], c: o.custom_rules ?? [] });
+  let e = engines.get(key);
+  if (!e) {
+    const disabled = new Set((o.disable_rules ?? []).map((id) => (id.startsWith('secret/') ? id : `secret/${id}`)));
+    const compiled = [...BUILTIN_COMPILED, ...(o.custom_rules ?? []).map(compileCustom)].filter((c) => !disabled.has(c.rule.id));
+    e = { engine: new SecretEngine(compiled), metas: new Map(compiled.map((c) => [c.rule.id, toMeta(c.rule)])) };
+    engines.set(key, e);
+  }
+  return e;
+}
+
 export const scanner: FileScanner = {
   kind: 'file',
   name: 'secrets',
   category: 'secret',
-  rules: () => [],
-  appliesTo: () => false,
-  scan: () => [],
+  rules: (options) => [...engineFor(options).metas.values()],
+  appliesTo: () => true,
+  wantsBytes: (path) => /\.p(?:12|fx)$/i.test(path),
+  init: (options) => {
+    engineFor(options);
+  },
+  scan(artifact: Artifact, ctx: ScannerContext): Finding[] {
+    const { engine, metas } = engineFor(ctx.options);
+    const cands = engine.scan(artifact.text, artifact.path);
+    if (cands.length === 0) return [];
+    const index = new LineIndex(artifact.text);
+    return cands.map((c) => {
+      const meta = metas.get(c.rule.id)!;
+      const what = c.rule.title.includes(c.rule.provider) ? c.rule.title : `${c.rule.title} (${c.rule.provider})`;
+      const span = c.rule.pathOnly ? { line: 1 } : { start: c.reportStart, end: c.reportEnd };
+      return makeFinding(
+        meta,
+        artifact,
+        {
+          span,
+          value: c.secret,
+          message: `${what} found (${c.confidence} confidence)`,
+          confidence: c.confidence,
+          properties: { provider: c.rule.provider, secretLength: c.secret.length },
+        },
+        index,
+      );
+    });
+  },
 };

@@ -1,0 +1,55 @@
+import { AN, B64, HEX, kv, raw, tok } from '../build.js';
+import type { SecretRule } from '../types.js';
+
+const e = '(?![A-Za-z0-9_-])';
+
+export const rules: SecretRule[] = [
+  tok({ name: 'vault-service-token', title: 'HashiCorp Vault service token', provider: 'HashiCorp Vault', severity: 'critical', rotate: 'with `vault token revoke` and review the audit device', re: String.raw`hvs\.[\w-]{90,120}`, kw: ['hvs.'], entropy: 3.5, end: e }),
+  // Legacy `s.` tokens are too short a prefix to search for alone (`s.` is everywhere in code): require a token-ish name.
+  kv({ name: 'vault-legacy-service-token', title: 'HashiCorp Vault service token (legacy s. format)', provider: 'HashiCorp Vault', severity: 'critical', rotate: 'with `vault token revoke` and review the audit device', keys: ['vault', 'token'], value: 's\\.[a-zA-Z0-9]{24}', entropy: 3.5,
+    // Legacy tokens mix letters and digits; `s.SomeIdentifier` is code.
+    allow: { regexes: [/^s\.[A-Za-z]{24}$/] } }),
+  tok({ name: 'vault-batch-token', title: 'HashiCorp Vault batch token', provider: 'HashiCorp Vault', severity: 'critical', rotate: 'by revoking the parent token / lease', re: String.raw`hvb\.[\w-]{138,300}`, kw: ['hvb.'], entropy: 4, end: e }),
+  tok({ name: 'terraform-cloud-api-token', title: 'Terraform Cloud / Enterprise API token', provider: 'Terraform Cloud', severity: 'critical', rotate: 'in HCP Terraform (User settings > Tokens)', re: String.raw`[a-zA-Z0-9]{14}\.atlasv1\.[a-zA-Z0-9=_-]{60,70}`, kw: ['atlasv1'], entropy: 3.5, end: e }),
+  raw({ name: 'terraform-variable-password', title: 'Hard-coded password in Terraform', provider: 'Terraform', path: /\.(?:tf|hcl|tfvars)$/i, regex: /(?:administrator_login_password|password)[ \t\w.-]{0,20}[ \t]{0,5}=[ \t]{0,5}"([a-zA-Z0-9=_\-!@#%^&*]{8,64})"/i, kw: ['password'], secretGroup: 1, entropy: 2 }),
+  kv({ name: 'heroku-api-key', title: 'Heroku API key', provider: 'Heroku', severity: 'critical', rotate: 'in the Heroku Dashboard (Account settings > API key > regenerate)', keys: ['heroku'], value: '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}' }),
+  tok({ name: 'heroku-api-key-v2', title: 'Heroku API key (HRKU format)', provider: 'Heroku', severity: 'critical', rotate: 'in the Heroku Dashboard (Account settings > API key)', re: String.raw`HRKU-AA[0-9a-zA-Z_-]{58}`, kw: ['hrku-aa'], entropy: 4, end: e }),
+  tok({ name: 'digitalocean-pat', title: 'DigitalOcean personal access token', provider: 'DigitalOcean', severity: 'critical', rotate: 'in the DigitalOcean control panel (API > Tokens)', re: 'dop_v1_[a-f0-9]{64}', kw: ['dop_v1_'], entropy: 3 }),
+  tok({ name: 'digitalocean-access-token', title: 'DigitalOcean OAuth access token', provider: 'DigitalOcean', severity: 'critical', re: 'doo_v1_[a-f0-9]{64}', kw: ['doo_v1_'], entropy: 3 }),
+  tok({ name: 'digitalocean-refresh-token', title: 'DigitalOcean OAuth refresh token', provider: 'DigitalOcean', re: 'dor_v1_[a-fA-F0-9]{64}', kw: ['dor_v1_'] }),
+  tok({ name: 'digitalocean-spaces-key', title: 'DigitalOcean Spaces access key', provider: 'DigitalOcean', severity: 'medium', re: 'DO00[A-Z0-9]{16}', kw: ['do00'], entropy: 3 }),
+  kv({ name: 'cloudflare-api-key', title: 'Cloudflare API token', provider: 'Cloudflare', severity: 'critical', rotate: 'in the Cloudflare dashboard (My Profile > API Tokens)', keys: ['cloudflare'], value: `[${AN}_-]{40}`, entropy: 2 }),
+  kv({ name: 'cloudflare-global-api-key', title: 'Cloudflare global API key', provider: 'Cloudflare', severity: 'critical', rotate: 'in the Cloudflare dashboard (My Profile > API Tokens > Global API Key > change)', keys: ['cloudflare'], value: `[${HEX}]{37}`, entropy: 2 }),
+  tok({ name: 'cloudflare-origin-ca-key', title: 'Cloudflare Origin CA key', provider: 'Cloudflare', re: 'v1\\.0-[a-f0-9]{24}-[a-f0-9]{146}', kw: ['v1.0-'], entropy: 2 }),
+  tok({ name: 'pulumi-api-token', title: 'Pulumi access token', provider: 'Pulumi', rotate: 'in Pulumi Cloud (Personal access tokens)', re: 'pul-[a-f0-9]{40}', kw: ['pul-'], entropy: 2, start: '(?<![A-Za-z0-9_-])' }),
+  tok({ name: 'doppler-api-token', title: 'Doppler token', provider: 'Doppler', rotate: 'in the Doppler dashboard (Tokens)', re: `dp\\.(?:pt|st|sa|ct|scim|audit)\\.[${AN}]{40,44}`, kw: ['dp.pt.', 'dp.st.', 'dp.sa.', 'dp.ct.', 'dp.scim.', 'dp.audit.'], entropy: 2 }),
+  tok({ name: 'linear-api-key', title: 'Linear API key', provider: 'Linear', rotate: 'in Linear (Settings > API)', re: `lin_api_[${AN}]{40}`, kw: ['lin_api_'], entropy: 2 }),
+  kv({ name: 'linear-client-secret', title: 'Linear OAuth client secret', provider: 'Linear', keys: ['linear'], value: `[${HEX}]{32}`, entropy: 2 }),
+  raw({ name: 'flyio-access-token', title: 'Fly.io access token', provider: 'Fly.io', rotate: 'with `fly tokens revoke`', regex: /(?<![\w-])((?:fo1_[\w-]{43}|fm1[ar]_[a-zA-Z0-9+/]{100,2000}={0,3}|fm2_[a-zA-Z0-9+/]{100,2000}={0,3}))(?=[\x60'"\s;,]|\\[nr]|$)/, kw: ['fo1_', 'fm1', 'fm2_'], secretGroup: 1, entropy: 4, window: { before: 100, after: 3000 } }),
+  kv({ name: 'netlify-access-token', title: 'Netlify access token', provider: 'Netlify', keys: ['netlify'], value: `[${AN}=_-]{40,46}` }),
+  tok({ name: 'planetscale-password', title: 'PlanetScale database password', provider: 'PlanetScale', severity: 'critical', re: String.raw`pscale_pw_[\w=.-]{32,64}`, kw: ['pscale_pw_'], entropy: 3 }),
+  tok({ name: 'planetscale-api-token', title: 'PlanetScale service token', provider: 'PlanetScale', re: String.raw`pscale_tkn_[\w=.-]{32,64}`, kw: ['pscale_tkn_'], entropy: 3 }),
+  tok({ name: 'planetscale-oauth-token', title: 'PlanetScale OAuth token', provider: 'PlanetScale', re: String.raw`pscale_oauth_[\w=.-]{32,64}`, kw: ['pscale_oauth_'], entropy: 3 }),
+  tok({ name: 'scalingo-api-token', title: 'Scalingo API token', provider: 'Scalingo', re: String.raw`tk-us-[\w-]{48}`, kw: ['tk-us-'], entropy: 2 }),
+  tok({ name: 'alibaba-access-key-id', title: 'Alibaba Cloud AccessKey ID', provider: 'Alibaba Cloud', re: `LTAI[${AN}]{20}`, kw: ['ltai'], entropy: 2 }),
+  kv({ name: 'alibaba-secret-key', title: 'Alibaba Cloud AccessKey secret', provider: 'Alibaba Cloud', severity: 'critical', keys: ['alibaba'], value: `[${AN}]{30}`, entropy: 2 }),
+  kv({ name: 'yandex-access-token', title: 'Yandex OAuth token', provider: 'Yandex Cloud', keys: ['yandex'], value: 't1\\.[A-Z0-9a-z_-]{1,200}={0,2}\\.[A-Z0-9a-z_-]{86}={0,2}' }),
+  kv({ name: 'yandex-api-key', title: 'Yandex Cloud API key', provider: 'Yandex Cloud', keys: ['yandex'], value: 'AQVN[A-Za-z0-9_-]{35,38}' }),
+  kv({ name: 'yandex-aws-access-token', title: 'Yandex Cloud static access key', provider: 'Yandex Cloud', keys: ['yandex'], value: 'YC[a-zA-Z0-9_-]{38}' }),
+  tok({ name: 'databricks-api-token', title: 'Databricks personal access token', provider: 'Databricks', severity: 'critical', re: 'dapi[a-f0-9]{32}(?:-\\d)?', kw: ['dapi'], entropy: 3 }),
+  tok({ name: 'openshift-user-token', title: 'OpenShift user token', provider: 'OpenShift', re: String.raw`sha256~[\w-]{43}`, kw: ['sha256~'], entropy: 3.5, start: '', end: '(?![\\w-])' }),
+  tok({ name: 'harness-api-key', title: 'Harness access token', provider: 'Harness', re: String.raw`(?:pat|sat)\.[a-zA-Z0-9_-]{22}\.[a-zA-Z0-9]{24}\.[a-zA-Z0-9]{20}`, kw: ['pat.', 'sat.'], start: '(?<![A-Za-z0-9_.])' }),
+  tok({ name: 'infracost-api-token', title: 'Infracost API key', provider: 'Infracost', re: `ico-[${AN}]{32}`, kw: ['ico-'], entropy: 3, start: '(?<![A-Za-z0-9_.-])' }),
+  tok({ name: 'prefect-api-token', title: 'Prefect API key', provider: 'Prefect', re: `pnu_[${AN}]{36}`, kw: ['pnu_'], entropy: 2 }),
+  tok({ name: 'clickhouse-cloud-api-secret-key', title: 'ClickHouse Cloud API secret key', provider: 'ClickHouse', re: `4b1d[${AN}]{38}`, kw: ['4b1d'], entropy: 3, end: '(?![A-Za-z0-9_])' }),
+  tok({ name: '1password-secret-key', title: '1Password account secret key', provider: '1Password', severity: 'critical', re: 'A3-[A-Z0-9]{6}-(?:[A-Z0-9]{11}|[A-Z0-9]{6}-[A-Z0-9]{5})-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}', kw: ['a3-'], entropy: 3.8, end: '(?![A-Za-z0-9_])' }),
+  tok({ name: '1password-service-account-token', title: '1Password service account token', provider: '1Password', severity: 'critical', re: `ops_eyJ[${B64}]{250,8000}={0,3}`, kw: ['ops_'], entropy: 4, end: '(?![A-Za-z0-9+/=.])', window: { before: 100, after: 9000 } }),
+  tok({ name: 'age-secret-key', title: 'age encryption secret key', provider: 'age', severity: 'critical', re: 'AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}', kw: ['age-secret-key-1'], noPlaceholderCheck: true }),
+  kv({ name: 'defined-networking-api-token', title: 'Defined Networking API token', provider: 'Defined Networking', keys: ['dnkey'], value: 'dnkey-[a-zA-Z0-9=_-]{26}-[a-zA-Z0-9=_-]{52}' }),
+  tok({ name: 'octopus-deploy-api-key', title: 'Octopus Deploy API key', provider: 'Octopus Deploy', re: 'API-[A-Z0-9]{26}', kw: ['api-'], entropy: 3, start: '(?<![A-Za-z0-9_/.-])',
+    // Octopus keys mix letters and digits; all-letter `API-SOMETHING` words are not keys.
+    validate: (s) => /\d/.test(s.slice(4)) && /[A-Z]/.test(s.slice(4)) }),
+  tok({ name: 'tailscale-auth-key', title: 'Tailscale auth/API key', provider: 'Tailscale', re: String.raw`tskey-(?:auth|api|client|webhook)-[a-zA-Z0-9]{10,20}-[a-zA-Z0-9]{20,40}`, kw: ['tskey-'], entropy: 3.5 }),
+  tok({ name: 'vercel-token', title: 'Vercel access token', provider: 'Vercel', re: `vc[pika]_[${AN}]{56}`, kw: ['vcp_', 'vci_', 'vck_', 'vca_'], entropy: 4 }),
+  tok({ name: 'supabase-service-key', title: 'Supabase secret / service key', provider: 'Supabase', severity: 'critical', re: String.raw`sb_secret_[\w-]{31,40}`, kw: ['sb_secret_'], entropy: 3.5 }),
+];
