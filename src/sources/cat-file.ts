@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { HipaaGateError } from '../core/errors.js';
 
 export interface BlobResult {
@@ -12,11 +12,24 @@ export interface BlobResult {
  * Read many blobs through ONE `git cat-file --batch` process (a process per file would cost more
  * than the whole pre-commit budget). The output is parsed as it streams, and blobs above
  * `maxSize` are discarded as they pass, so memory stays bounded by the limit.
+ *
+ * The process starts at once and waits for ids, so callers can open it before they know which
+ * blobs they need and overlap its start-up with other work (the staged diff).
  */
+export function openBlobReader(cwd: string): { read(ids: string[], maxSize: number): Promise<BlobResult[]> } {
+  const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  // Until read() attaches its handlers, a failed start must not become an unhandled error.
+  child.on('error', () => {});
+  child.stdin.on('error', () => {});
+  return { read: (ids, maxSize) => readFrom(child, ids, maxSize) };
+}
+
 export function readBlobs(cwd: string, ids: string[], maxSize: number): Promise<BlobResult[]> {
-  if (ids.length === 0) return Promise.resolve([]);
+  return openBlobReader(cwd).read(ids, maxSize);
+}
+
+function readFrom(child: ChildProcessWithoutNullStreams, ids: string[], maxSize: number): Promise<BlobResult[]> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     const results: BlobResult[] = [];
     let header: Buffer = Buffer.alloc(0);
     let want = -1; // bytes of the current body still to come (+1 for its trailing LF)
@@ -60,13 +73,13 @@ export function readBlobs(cwd: string, ids: string[], maxSize: number): Promise<
     child.on('error', (e) => reject(new HipaaGateError('E_GIT', `git cat-file: ${e.message}`, { cause: e })));
     child.on('close', (code) => {
       if (code !== 0 || results.length !== ids.length) {
+        if (ids.length === 0 && results.length === 0) return resolvePromise([]);
         const first = stderr.split('\n').find((l) => l.trim()) ?? `exited with ${code}`;
         reject(new HipaaGateError('E_GIT', `git cat-file: ${first.trim()}`));
       } else {
         resolvePromise(results);
       }
     });
-    child.stdin.on('error', () => {}); // reported through 'close' instead
     child.stdin.end(ids.map((id) => `${id}\n`).join(''));
   });
 }

@@ -2,7 +2,7 @@ import type { Skipped } from '../core/types.js';
 import { HipaaGateError } from '../core/errors.js';
 import { gitBuffer, tryGit } from '../core/git.js';
 import type { Source, SourceEntry, SourceOptions } from './types.js';
-import { readBlobs } from './cat-file.js';
+import { openBlobReader } from './cat-file.js';
 import { HunkCursor, headerPath, parseHunkHeader, plusPath, unquoteGitPath } from './git-diff.js';
 import { toolPathFilter } from './ignore-rules.js';
 import { isSkipped, toArtifact } from './read.js';
@@ -41,7 +41,14 @@ export interface StagedDiff {
  * commits git diffs the index against the empty tree, so every line counts as added.
  */
 export async function* stagedSource(opts: SourceOptions): Source {
-  const diff = parseStagedDiff(stagedDiffBytes(opts.root));
+  const blobReader = openBlobReader(opts.root); // starts while git diff runs
+  let diff: StagedDiff;
+  try {
+    diff = parseStagedDiff(stagedDiffBytes(opts.root));
+  } catch (e) {
+    void blobReader.read([], 0).catch(() => {}); // let cat-file exit
+    throw e;
+  }
   const excluded = toolPathFilter(opts.root, opts.exclude);
   const wanted: RawEntry[] = [];
   for (const e of diff.entries) {
@@ -54,7 +61,7 @@ export async function* stagedSource(opts: SourceOptions): Source {
     }
     // Otherwise nothing was added (pure rename, mode change, emptied file): nothing to report.
   }
-  const blobs = await readBlobs(opts.root, wanted.map((e) => e.id), opts.maxFileSize);
+  const blobs = await blobReader.read(wanted.map((e) => e.id), opts.maxFileSize);
   for (let i = 0; i < wanted.length; i++) {
     const e = wanted[i]!;
     const blob = blobs[i]!;
