@@ -176,6 +176,28 @@ export interface ControlStatus {
   findings: number;
 }
 
+/** A package in the software inventory (SBOM): from lockfiles, manifests, OS package databases. */
+export interface InventoryItem {
+  /** Unique key within the inventory, used by `dependsOn` (`ecosystem:name@version`). */
+  ref: string;
+  name: string;
+  version: string;
+  /** OSV ecosystem, e.g. `npm`, `PyPI`, `Debian:12`. */
+  ecosystem: string;
+  purl?: string;
+  direct: boolean;
+  dev: boolean;
+  /** Lockfile or database path (relative to the scan root) and line of the entry. */
+  path: string;
+  line: number;
+  layer?: string;
+  dependsOn?: string[];
+}
+
+export interface Inventory {
+  packages: InventoryItem[];
+}
+
 export interface ScanResult {
   schemaVersion: string;
   tool: { name: 'hipaa-gate'; version: string; rulesetDigest: string };
@@ -189,4 +211,6 @@ export interface ScanResult {
   skipped: Skipped[];
   controls: ControlStatus[];
   gate: GateResult;
+  /** Packages found by dependency scanning (for SBOM output); absent when none were scanned. */
+  inventory?: Inventory;
 }

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
-import type { Artifact, Finding, RuleMeta, ScanResult, Skipped, ScanTarget } from '../core/types.js';
+import type { Artifact, Finding, Inventory, RuleMeta, ScanResult, Skipped, ScanTarget } from '../core/types.js';
 import { SEVERITY_RANK } from '../core/types.js';
 import { HipaaGateError } from '../core/errors.js';
 import { stableDigest } from '../core/hash.js';
@@ -118,6 +118,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   timings.fileScanMs = performance.now() - tFiles;
 
   const tProject = performance.now();
+  let inventory: Inventory | undefined;
   for (const e of entries) {
     const wanting = projectScanners.filter((s) => s.appliesTo(e.path, e.size));
     if (wanting.length === 0) continue;
@@ -134,7 +135,11 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     const problems: Skipped[] = [];
     try {
       const found = await s.scanProject(artifacts, { root, now: nowIso, options: config.scanners[s.name] ?? {}, problem: (p) => problems.push(p) });
-      findings.push(...found);
+      if (Array.isArray(found)) findings.push(...found);
+      else {
+        findings.push(...found.findings);
+        if (found.inventory) inventory = { packages: [...(inventory?.packages ?? []), ...found.inventory.packages] };
+      }
     } catch (e) {
       if (e instanceof HipaaGateError) throw e;
       problems.push({ path: artifacts[0]!.path, reason: 'error', detail: `${s.name} scanner failed: ${(e as Error).message}` });
@@ -164,6 +169,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     skipped,
     controls: controlStatuses(rules, findings),
     gate,
+    ...(inventory ? { inventory } : {}),
   };
 }
 

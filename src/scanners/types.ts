@@ -1,4 +1,4 @@
-import type { Artifact, Category, Finding, RuleMeta, Skipped } from '../core/types.js';
+import type { Artifact, Category, Finding, Inventory, RuleMeta, Skipped } from '../core/types.js';
 
 /**
  * What a scanner sees besides the artifact. Plain data, so it can be sent to a worker thread.
@@ -40,7 +40,13 @@ export interface FileScanner extends ScannerBase {
  */
 export interface ProjectScanner extends ScannerBase {
   kind: 'project';
-  scanProject(artifacts: Artifact[], ctx: ScannerContext): Promise<Finding[]>;
+  scanProject(artifacts: Artifact[], ctx: ScannerContext): Promise<Finding[] | ProjectScanOutput>;
+}
+
+/** A project scanner may return more than findings: the deps scanner returns the package inventory. */
+export interface ProjectScanOutput {
+  findings: Finding[];
+  inventory?: Inventory;
 }
 
 export type Scanner = FileScanner | ProjectScanner;

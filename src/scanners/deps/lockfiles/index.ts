@@ -1,6 +1,8 @@
 import type { LockfileParser } from './types.js';
+import { parser as apkInstalled } from './apk-installed.js';
 import { parser as cargoLock } from './cargo-lock.js';
 import { parser as composerLock } from './composer-lock.js';
+import { parser as dpkgStatus } from './dpkg-status.js';
 import { parser as gemfileLock } from './gemfile-lock.js';
 import { parser as goMod } from './go-mod.js';
 import { parser as gradleLockfile } from './gradle-lockfile.js';
@@ -20,8 +22,10 @@ export type { LockfileParser, ParseContext } from './types.js';
 
 /** Every lockfile/manifest parser. Sorted by id; each declares the file names it reads. */
 export const PARSERS: LockfileParser[] = [
+  apkInstalled,
   cargoLock,
   composerLock,
+  dpkgStatus,
   gemfileLock,
   goMod,
   gradleLockfile,
@@ -38,6 +42,7 @@ export const PARSERS: LockfileParser[] = [
   yarnLock,
 ];
 
-export function parserFor(basename: string): LockfileParser | undefined {
-  return PARSERS.find((p) => p.matches(basename));
+export function parserFor(path: string): LockfileParser | undefined {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return PARSERS.find((p) => p.matches(base, path));
 }
