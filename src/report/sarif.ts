@@ -24,6 +24,7 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error
 const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'info'];
 
 type Json = Record<string, unknown>;
+const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:\/\/\S+$/i;
 
 export interface SarifOptions {
   /** Override the limits (tests use small ones). */
@@ -115,10 +116,11 @@ function toRule(r: RuleMeta): Json {
     shortDescription: { text: r.title },
     fullDescription: { text: r.description ?? r.title },
     help: {
-      text: `${r.remediation}\n\nHIPAA: ${cites}`,
+      text: `${r.remediation}\n\nHIPAA: ${cites}${r.helpUri ? `\n\nMore information: ${r.helpUri}` : ''}`,
       markdown: `${r.remediation}\n\n**HIPAA:** ${cites}${r.helpUri ? `\n\n[More information](${r.helpUri})` : ''}`,
     },
-    ...(r.helpUri ? { helpUri: r.helpUri } : {}),
+    // SARIF wants an absolute URI here; repository-relative doc links stay in the help text.
+    ...(r.helpUri && ABSOLUTE_URI.test(r.helpUri) ? { helpUri: r.helpUri } : {}),
     defaultConfiguration: { level: LEVEL[r.severity] },
     properties: { tags, 'security-severity': SECURITY_SEVERITY[r.severity], precision: 'high', severity: r.severity, hipaa: r.hipaa },
   };

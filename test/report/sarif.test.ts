@@ -145,3 +145,13 @@ describe('sarif', () => {
     expect(doc.runs[0].results).toEqual([]);
   });
 });
+
+describe('sarif helpUri', () => {
+  it('only absolute URIs go in helpUri (the schema requires a URI); relative doc links stay in the help text', () => {
+    const rel = { ...RULES.key, helpUri: 'docs/rules/test-fake-key.md' };
+    const doc = valid(renderSarif(scanResult([finding(rel)], { rules: [rel] })));
+    const r = doc.runs[0].tool.driver.rules[0];
+    expect(r.helpUri).toBeUndefined();
+    expect(r.help.text).toContain('More information: docs/rules/test-fake-key.md');
+  });
+});
