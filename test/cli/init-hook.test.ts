@@ -112,6 +112,13 @@ describe('hipaa-gate hook', () => {
     expect(blocked.stdout + blocked.stderr).toContain('leak.ts');
     expect(blocked.stdout + blocked.stderr).not.toContain(fakeAwsKey());
     expect(gitIn(d, 'log', '--format=%s').trim().split('\n')).toEqual(['clean']);
+    // git commit -a stages into a temporary index (GIT_INDEX_FILE); the hook must read that one.
+    gitIn(d, 'reset', '-q');
+    write(d, { 'clean.ts': `export const a = 1;\nexport const id = "${fakeAwsKey()}";\n` });
+    const all = spawnSync('git', ['commit', '-q', '-a', '-m', 'leak via -a'], { cwd: d, env: GIT_ENV, encoding: 'utf8' });
+    expect(all.status).not.toBe(0);
+    expect(all.stdout + all.stderr).toContain('clean.ts');
+    expect(gitIn(d, 'log', '--format=%s').trim().split('\n')).toEqual(['clean']);
   });
 
   it('respects core.hooksPath, relative (to the top of the work tree) and absolute', () => {
