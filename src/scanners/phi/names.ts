@@ -1,0 +1,105 @@
+/**
+ * Person-name evidence. Name lists (data/names.json, see data/PROVENANCE.md) say whether a token is
+ * a known given name or surname; common English, UI and clinical words never count, and words that
+ * are both names and everyday words ("Will", "Grant", "Rose") count only weakly.
+ */
+import { readFileSync } from 'node:fs';
+
+let FIRST: Set<string> | undefined;
+let LAST: Set<string> | undefined;
+
+/** Words that appear in name lists but are far more often something else. */
+const NEVER = new Set(
+  `the a an and or of for to in on at by with from into new get set add put save sign user users admin test tests name names date dates patient patients
+   doctor street lane court road drive park view home page main data type value values string number list map key code error errors status state city
+   county center centre north south east west general hospital clinic medical health care first last middle full given family more less not no yes
+   true false null none unknown other all any some each this that these those here there when where what who why how is are was were be been being
+   has have had do does did can could should would must shall might yes ok okay hello hi dear thanks thank please sir madam team support service
+   services account accounts customer client provider member billing claim claims order orders report reports record records file files form forms
+   address phone email fax mobile cell work office room unit floor suite box apt department dept lab labs result results note notes summary total
+   level high low normal mild severe acute chronic left right upper lower front back side inside outside today tomorrow yesterday morning evening night
+   monday tuesday wednesday thursday friday saturday sunday january february march july september october november december jan feb mar apr jun jul aug
+   sep sept oct nov dec am pm et est pst utc gmt usa us uk america american united states kingdom new york san los las el la le de del da di van von
+   der den du des dos das st saint mr mrs ms miss mx dr prof jr sr ii iii iv md rn np pa do phd dds pharmd lpn cna bsn msn
+   internal external emergency urgent primary secondary clinical insurance plan policy group company inc llc corp ltd co pharmacy lab radiology
+   cardiology oncology pediatrics surgery therapy mental behavioral dental vision visit admission discharge transfer encounter appointment schedule
+   mock stub fake sample example demo foo bar baz qux lorem ipsum dolor sit amet`.split(/\s+/),
+);
+
+/** Name-list words that are also everyday English: weak evidence on their own. */
+const AMBIGUOUS = new Set(
+  `will may june april august rose grant mark bill frank young long price king hope faith joy grace summer winter autumn dawn river sky stone wood
+   hall hill green brown white black gray grey major chase ray sunny banks walker baker cook cooper carter hunter fisher porter miller turner taylor
+   mason parker spencer tucker page field fields lane park west bell bush carpenter cash crystal destiny diamond ember glen golden guy harmony
+   honey iris ivy jade jewel justice lily march mercy misty penny pearl ruby sage star storm terry trinity violet wolf young christian angel
+   art dale dean drew gene hunter jack jay jean jerry jimmy jordan kay lee max miles nick norman pat rich rob sterling wade ward wells west will
+   strong short small little cross church wise power love rich moss rock holly heather jasmine poppy jasper forest`.split(/\s+/),
+);
+
+const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+
+function load(): void {
+  if (FIRST) return;
+  const data = JSON.parse(readFileSync(new URL('./data/names.json', import.meta.url), 'utf8')) as { first: string[]; last: string[] };
+  FIRST = new Set(data.first.filter((n) => !NEVER.has(n)));
+  LAST = new Set(data.last.filter((n) => !NEVER.has(n)));
+}
+
+/** Call once per thread before scanning (the scanner's `init` does). Idempotent. */
+export const loadNames = load;
+
+export const isNeverName = (token: string): boolean => NEVER.has(fold(token));
+
+/** 2 = unambiguous known name, 1 = known but also an everyday word, 0 = not a known name. */
+export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0 | 1 | 2 {
+  load();
+  const t = fold(token.replace(/[.’']/g, (c) => (c === '.' ? '' : "'")));
+  if (t.length < 2 || NEVER.has(t)) return 0;
+  const bare = t.replace(/'/g, '');
+  const inFirst = FIRST!.has(t) || FIRST!.has(bare);
+  const inLast = LAST!.has(t) || LAST!.has(bare);
+  const hit = which === 'first' ? inFirst : which === 'last' ? inLast : inFirst || inLast;
+  if (!hit) return 0;
+  return AMBIGUOUS.has(bare) ? 1 : 2;
+}
+
+const TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sr|jr|ii|iii|iv|md|rn|phd)\.?$/i;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?|\p{Lu}\.?|(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}[\p{Ll}]+)$/u;
+
+/** Split a candidate into name tokens, "LAST, First" and HL7 `LAST^FIRST^M` included. */
+export function nameTokens(value: string): string[] | undefined {
+  const parts = value.trim().split(/[\s,^]+/).filter((t) => t.length > 0 && !TITLES.test(t));
+  if (parts.length === 0 || parts.length > 5) return undefined;
+  for (const p of parts) if (!NAME_TOKEN.test(p)) return undefined;
+  return parts;
+}
+
+/**
+ * How much a value looks like a person's name, 0..1. `labelled` means a key or label already says
+ * "name" (then one known token, or a well-formed unknown name, is enough).
+ */
+export function nameScore(value: string, labelled: boolean): number {
+  const tokens = nameTokens(value);
+  if (!tokens) return 0;
+  const words = tokens.filter((t) => t.replace(/\./g, '').length > 1);
+  if (words.length === 0) return 0;
+  if (words.some((w) => isNeverName(w))) return labelled && words.length > 1 ? 0.2 : 0;
+  const ev = words.map((w) => Math.max(tokenEvidence(w, 'any')));
+  const strong = ev.filter((e) => e === 2).length;
+  const weak = ev.filter((e) => e === 1).length;
+  if (labelled) {
+    if (strong > 0) return 1;
+    if (weak > 0) return 0.85;
+    // Well-formed but unknown (rare surnames, transliterations): the label carries it.
+    return words.every((w) => /^\p{Lu}/u.test(w) && w.length >= 2) ? 0.75 : 0;
+  }
+  if (words.length < 2) return 0;
+  const firstEv = tokenEvidence(words[0]!, 'first');
+  const lastEv = tokenEvidence(words[words.length - 1]!, 'last');
+  const lastFirstEv = tokenEvidence(words[0]!, 'last') && tokenEvidence(words[words.length - 1]!, 'first');
+  if (firstEv === 2 && lastEv >= 1) return lastEv === 2 ? 0.7 : 0.55;
+  if (firstEv === 1 && lastEv === 2) return 0.5;
+  if (value.includes(',') && lastFirstEv) return 0.6;
+  if (strong >= 1 && words.length >= 2) return 0.4;
+  return 0;
+}

@@ -1,0 +1,21 @@
+import type { Recognizer } from '../types.js';
+import { labelRe } from '../labels.js';
+import { maskAll } from '../mask.js';
+import { phiRule } from './common.js';
+
+export const recognizer: Recognizer = {
+  kind: 'age-over-89',
+  meta: phiRule('age-over-89', 'Age over 89', 'medium', 'An age of 90 or more (Safe Harbor requires aggregating such ages into "90 or older").'),
+  labels: labelRe(['age', 'patient_age', 'age_years', 'age_in_years', 'current_age', 'age_at_death', 'age_at_visit', 'aged', 'dicom_patient_age']),
+  antiLabels: /(?:^|_)(?:max|min|cache|cookie|token|session|ttl|limit|image|package|file|data|page|message|msg|stale|retention)_age$/,
+  pattern: /(?<![\w.-])(\d{2,3})(?:[ -]?(?:years?|yrs?)[ -]old\b|[ -]?(?:y\/o|yo|y\.o\.)(?![\w])|(?=[ -]year[ -]old\b))|\bage[d]?\b["']?[ \t]*[:=]?[ \t]*["']?(\d{2,3}Y?)(?![\w.])/dgi,
+  trigger: /\bage|years?[ -]old|y\/o|\dyo\b|year-old/i,
+  judge(v, ctx) {
+    const n = Number(v.replace(/Y$/i, ''));
+    if (!Number.isInteger(n) || n < 90 || n > 125) return 0;
+    const phrase = /^\s*(?:[ -]?(?:years?|yrs?)[ -]old|[ -]?(?:y\/o|yo|y\.o\.)|[ -]year[ -]old)/i.test(ctx.line.slice(ctx.col + v.length));
+    if (ctx.labelled || phrase) return ctx.patient || ctx.structured ? 0.92 : 0.8;
+    return 0;
+  },
+  mask: maskAll,
+};

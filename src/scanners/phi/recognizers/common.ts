@@ -1,0 +1,45 @@
+import type { RuleMeta, Severity } from '../../../core/types.js';
+import type { JudgeContext } from '../types.js';
+
+/** Every PHI rule cites the identifier list and minimum necessary; PHI in a repo is an access-control gap. */
+const BASE_HIPAA = ['164.514(b)(2)', '164.502(b)', '164.312(a)(1)'];
+
+export function phiRule(
+  kind: string,
+  title: string,
+  severity: Severity,
+  description: string,
+  remediation = 'Replace the value with synthetic data (or a documented test value), purge it from git history if it is real, and keep identifiers out of fixtures, seeds and logs.',
+  extraHipaa: string[] = [],
+): RuleMeta {
+  return {
+    id: `phi/${kind}`,
+    category: 'phi',
+    title,
+    description,
+    severity,
+    hipaa: [...BASE_HIPAA, ...extraHipaa],
+    remediation,
+    helpUri: `docs/phi.md#phi${kind.replace(/[^a-z0-9]/g, '')}`,
+    tags: ['phi', 'safe-harbor'],
+  };
+}
+
+/**
+ * The common scoring ladder: labelled values are near-certain, clinical context makes a well-shaped
+ * value likely, and a bare shape is only weak evidence (weaker still inside source code).
+ */
+export function ladder(ctx: JudgeContext, s: { labelled: number; patient: number; bare: number; code?: number }): number {
+  if (ctx.labelled) return s.labelled;
+  if (ctx.patient) return s.patient;
+  if (ctx.textClass === 'code') return s.code ?? s.bare - 0.15;
+  return s.bare;
+}
+
+/** An identifier-like value: 4+ characters, some digits, no spaces (or a UUID). */
+export function idLike(v: string, minDigits = 2): boolean {
+  const t = v.trim();
+  if (/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(t)) return true;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]{2,39}$/.test(t)) return false;
+  return (t.match(/\d/g) ?? []).length >= minDigits;
+}

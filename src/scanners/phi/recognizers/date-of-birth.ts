@@ -1,0 +1,26 @@
+import type { Recognizer } from '../types.js';
+import { labelRe } from '../labels.js';
+import { maskDate } from '../mask.js';
+import { syntheticDate } from '../synthetic.js';
+import { parseDate, plausibleBirth } from '../validators.js';
+import { phiRule } from './common.js';
+import { DATE_PATTERN } from './dates.js';
+
+export const recognizer: Recognizer = {
+  kind: 'date-of-birth',
+  meta: phiRule('date-of-birth', 'Date of birth', 'high', 'A birth date tied to a person (label, key, HL7 PID-7, FHIR birthDate, DICOM PatientBirthDate), or a date beside a name or MRN.'),
+  labels: labelRe(['dob', 'd_o_b', 'date_of_birth', 'birth_date', 'birthdate', 'birthday', 'birth_dt', 'dt_of_birth', 'born', 'born_on', 'birth', 'pid_7', 'patient_birth_date', 'fecha_de_nacimiento']),
+  pattern: DATE_PATTERN,
+  boostable: true,
+  judge(v, ctx) {
+    const p = parseDate(v);
+    if (!p || p.year === undefined || p.day === undefined) return 0;
+    if (!plausibleBirth(p, ctx.nowYear)) return 0;
+    if (ctx.labelled) return p.hasTime && !ctx.structured ? 0.75 : 0.95;
+    // A bare date is not PHI; co-occurrence with a name or MRN in the record may raise it.
+    return p.hasTime || ctx.textClass === 'code' ? 0 : 0.25;
+  },
+  mask: maskDate,
+  synthetic: syntheticDate,
+  anchor: true,
+};

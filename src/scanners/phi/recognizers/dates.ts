@@ -1,0 +1,17 @@
+/** Date shapes shared by the birth-date and patient-date recognizers. */
+const MON = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}';
+export const DATE_PATTERN = new RegExp(
+  [
+    String.raw`(?<![\w/.-])(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`,
+    String.raw`\d{1,2}([-/.])\d{1,2}\2(?:\d{4}|\d{2})`,
+    String.raw`\d{1,2}[- ]${MON}\.?[- ,]+\d{2,4}`,
+    String.raw`${MON}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}`,
+    String.raw`(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w/:]|[-.]\d)`,
+  ].join('|'),
+  'dgi',
+);
+/** Partial dates ("5/21", "May-2021", "21-May"): identifiers only when a label says they are dates. */
+export const PARTIAL_DATE_PATTERN = new RegExp(
+  String.raw`(?<![\w/.:-])(\d{1,2}/\d{4}|\d{1,2}/\d{1,2}|${MON}-\d{2,4}|\d{1,2}-${MON})(?![\w/:]|[-.]\d)`,
+  'dgi',
+);

@@ -1,0 +1,31 @@
+import type { Recognizer } from '../types.js';
+import { labelRe } from '../labels.js';
+import { maskTail4 } from '../mask.js';
+import { syntheticId } from '../synthetic.js';
+import { idLike, ladder, phiRule } from './common.js';
+
+/** GS1 UDI: (01) GTIN-14 followed by application identifiers (17 expiry, 10 lot, 21 serial, 11 mfg date). */
+const GS1_UDI = /^\(01\)\d{14}(?:\((?:10|11|17|21|30|240)\)[!-~]{1,20}?)*$/;
+
+export const recognizer: Recognizer = {
+  kind: 'device-id',
+  meta: phiRule('device-id', 'Device identifier or serial number', 'medium', 'A medical device identifier (GS1 or HIBCC UDI) or an implant/device serial number tied to a patient.'),
+  labels: labelRe([
+    'udi', 'udi_carrier', 'udi_di', 'udi_pi', 'device_id(?:entifier)?', 'device_serial(?:_number)?', 'implant_serial(?:_number)?', 'implant_id', 'pacemaker_serial',
+    'serial_number', 'serial_no', 'serial', 'sn', 'imei', 'meid', 'device_udi', 'udi_device_identifier', 'serial_number_device',
+  ]),
+  antiLabels: /(?:^|_)(?:build|version|git|commit|cert|certificate|ssl|tls|x509|disk|volume|server|host|node|cpu|gpu|board|bios|chassis|license|product|sku|model)_(?:serial|id|sn)(?:_number)?$/,
+  pattern:
+    /(\(01\)\d{14}(?:\((?:10|11|17|21|30|240)\)[A-Za-z0-9.\/-]{1,20})*|\+[A-Z]\d{3}[A-Z0-9]{5,18}\/?[\$A-Z0-9]*)(?![\w])|\b(?:UDI|Device[ _](?:ID|Serial)|Implant[ _]Serial|Serial[ _]?(?:No\.?|Number|#)|IMEI)(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Z0-9][A-Z0-9-]{4,30})(?![\w-])/dgi,
+  standalone: true,
+  judge(v, ctx) {
+    const t = v.trim();
+    if (GS1_UDI.test(t) || /^\+[A-Z]\d{3}[A-Z0-9]{5,}/.test(t)) return ladder(ctx, { labelled: 0.95, patient: 0.85, bare: 0.6, code: 0.45 });
+    if (!ctx.labelled || !idLike(t, 3)) return 0;
+    const generic = /(?:^|_)(?:serial|serial_number|serial_no|sn)$/.test(ctx.label ?? '');
+    if (generic) return ctx.patient ? 0.85 : 0.5;
+    return ctx.patient || ctx.structured ? 0.92 : 0.8;
+  },
+  mask: maskTail4,
+  synthetic: syntheticId,
+};

@@ -1,0 +1,23 @@
+import type { Recognizer } from '../types.js';
+import { labelRe } from '../labels.js';
+import { maskEmail } from '../mask.js';
+import { syntheticEmail } from '../synthetic.js';
+import { ladder, phiRule } from './common.js';
+
+export const recognizer: Recognizer = {
+  kind: 'email-address',
+  meta: phiRule('email-address', 'Email address', 'medium', "A person's email address in a labelled field, an email header, or beside patient data."),
+  labels: labelRe(['email', 'emails', 'e_mail', 'mail', 'email_address', 'mail_to', 'mailto', 'telecom_email', 'contact', 'from', 'to', 'cc', 'reply_to', 'patient_email', 'username', 'login']),
+  antiLabels:
+    /(?:^|_)(?:author|authors|maintainers?|contributors?|bugs|publisher|owner|developer|committer|copyright|support|noreply|sender_address|admin|webmaster|security|abuse|postmaster|license|funding|git|npm|registry|smtp|imap|from_address|system)(?:_|$)/,
+  pattern: /(?<![\w.+%-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59}))(?![\w-]|\.[A-Za-z0-9])/dg,
+  boostable: true,
+  judge(v, ctx) {
+    if (ctx.valueMode) return 0.9;
+    // Package and commit metadata: `user@1.2.3`, `git@github.com`.
+    if (/^(?:git|npm|noreply|no-reply|donotreply|support|info|admin|webmaster|security|privacy|hello|contact|sales|team|help)@/i.test(v)) return ctx.patient ? 0.4 : 0;
+    return ladder(ctx, { labelled: 0.95, patient: 0.8, bare: 0.45, code: 0.25 });
+  },
+  mask: maskEmail,
+  synthetic: syntheticEmail,
+};

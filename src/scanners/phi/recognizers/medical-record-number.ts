@@ -1,0 +1,27 @@
+import type { Recognizer } from '../types.js';
+import { labelRe } from '../labels.js';
+import { maskTail4 } from '../mask.js';
+import { syntheticId } from '../synthetic.js';
+import { idLike, phiRule } from './common.js';
+
+export const recognizer: Recognizer = {
+  kind: 'medical-record-number',
+  meta: phiRule('medical-record-number', 'Medical record number', 'high', 'A medical record number, chart number or patient identifier (MRN label, HL7 PID-3, FHIR identifier of type MR, DICOM PatientID).', undefined, ['164.312(c)(1)']),
+  labels: labelRe([
+    'mrn', 'mr_number', 'medical_record(?:_number|_no|_num|_id)?', 'med_rec(?:_no|_num)?', 'chart(?:_no|_number|_num|_id)?', 'patient_id', 'patientid', 'pat_id', 'pt_id',
+    'patient_number', 'patient_no', 'hospital_number', 'hosp_no', 'unit_number', 'emr_id', 'ehr_id', 'pid_3', 'pid_2', 'pid_4', 'identifier_mr', 'identifier_mrn',
+    'identifier_value', 'patient_identifier', 'record_number', 'mpi', 'empi', 'enterprise_id', 'dicom_patient_id',
+  ]),
+  antiLabels: /(?:^|_)(?:provider|practitioner|organization|org|facility|location|device|order|message|msg|request|trace|span|session|correlation)_(?:id|identifier)$/,
+  pattern: /\b(?:MRN|Medical[ _]Record(?:[ _]?(?:Number|No\.?|Num|#))?|Chart[ _]?(?:No\.?|Number|#)|Patient[ _]?(?:ID|No\.?|Number|#))(?:[ \t]*[:#=-][ \t]*|[ \t]+|-|_)["']?([A-Z]{0,4}-?\d[\dA-Z-]{2,19})(?![\w-])/dgi,
+  valuePattern: /(?<![\w-])([A-Z]{0,4}-?\d[\dA-Z-]{3,19})(?![\w-])/dg,
+  trigger: /mrn|medical.?record|chart|patient.?(?:id|no|number|#)|pid/i,
+  judge(v, ctx) {
+    if (!idLike(v, 3)) return 0;
+    if (ctx.valueMode) return 0.9;
+    return ctx.labelled ? (ctx.patient || ctx.structured ? 0.95 : 0.85) : 0;
+  },
+  mask: maskTail4,
+  synthetic: syntheticId,
+  anchor: true,
+};

@@ -1,0 +1,29 @@
+import type { Recognizer } from '../types.js';
+import { labelRe } from '../labels.js';
+import { maskDate } from '../mask.js';
+import { syntheticDate } from '../synthetic.js';
+import { parseDate } from '../validators.js';
+import { phiRule } from './common.js';
+import { DATE_PATTERN, PARTIAL_DATE_PATTERN } from './dates.js';
+
+export const recognizer: Recognizer = {
+  kind: 'patient-date',
+  meta: phiRule('patient-date', 'Admission, discharge, death or service date', 'medium', 'A date tied to an individual other than the birth date: admission, discharge, death, date of service, procedure or visit date.'),
+  labels: labelRe([
+    'admit(?:ted)?(?:_date|_dt)?', 'admission(?:_date|_dt)?', 'discharge(?:d)?(?:_date|_dt)?', 'death(?:_date|_dt)?', 'date_of_death', 'dod', 'deceased(?:_date(?:_time)?)?',
+    'expired(?:_date)?', 'date_of_service', 'dos', 'service_date', 'visit_date', 'encounter_date', 'procedure_date', 'surgery_date', 'appointment_date',
+    'appt_date', 'admit_date_time', 'pv1_44', 'pv1_45', 'pid_29', 'study_date', 'date_of_admission', 'date_of_discharge', 'date_of_visit', 'seen_on', 'period_start', 'period_end',
+  ]),
+  pattern: DATE_PATTERN,
+  valuePattern: PARTIAL_DATE_PATTERN,
+  trigger: /admi|discharg|death|deceased|dod\b|dos\b|service|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period/i,
+  judge(v, ctx) {
+    const p = parseDate(v);
+    if (!p) return 0;
+    if (ctx.valueMode) return 0.9;
+    if (!ctx.labelled || p.year === undefined) return 0;
+    return ctx.patient || ctx.structured ? 0.9 : 0.7;
+  },
+  mask: maskDate,
+  synthetic: syntheticDate,
+};

@@ -1,0 +1,56 @@
+import type { Recognizer } from '../types.js';
+import { labelRe } from '../labels.js';
+import { maskName } from '../mask.js';
+import { isNeverName, nameScore } from '../names.js';
+import { syntheticName } from '../synthetic.js';
+import { phiRule } from './common.js';
+
+/** Labels that say "a person's name" outright; a bare `name` key needs the value to look like one. */
+const SPECIFIC = labelRe([
+  'patient_name', 'pt_name', 'first_name', 'last_name', 'middle_name', 'given_name', 'family_name', 'full_name', 'fname', 'lname', 'surname',
+  'given', 'family', 'maiden_name', 'mother_s_maiden_name', 'emergency_contact(?:_name)?', 'next_of_kin', 'nok_name', 'guarantor(?:_name)?',
+  'insured_name', 'subscriber_name', 'member_name', 'spouse(?:_name)?', 'parent_name', 'guardian(?:_name)?', 'legal_name', 'preferred_name',
+  'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'patient', 'dear', 'name_of_patient', 'patient_full_name', 'sender_name', 'recipient_name', 'prefix_name',
+]);
+
+export const recognizer: Recognizer = {
+  kind: 'person-name',
+  meta: phiRule('person-name', 'Person name', 'medium', "A person's name in patient data, a labelled name field, or prose with clinical context."),
+  labels: labelRe(['name', 'names', 'full_name', 'display_name', 'patient', 'dear', 'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'given', 'family', 'surname', 'fname', 'lname', 'guarantor', 'next_of_kin', 'emergency_contact', 'spouse', 'guardian', 'sender_name', 'recipient_name']),
+  antiLabels:
+    /(?:^|_)(?:author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?)$/,
+  pattern:
+    /(?<![\p{L}\p{N}_@.'’-])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?)(?![\p{L}\p{N}_@'’-])/dgu,
+  judge(v, ctx) {
+    const label = ctx.label ?? '';
+    if (ctx.valueMode) return nameScore(v, true) >= 0.75 ? 0.9 : 0;
+    if (ctx.labelled) {
+      const specific = SPECIFIC.test(label);
+      const s = nameScore(v, specific);
+      if (specific) return s >= 0.75 ? 0.95 : s > 0 ? 0.6 : 0;
+      // Generic `name`/`text`: two words with name-list evidence, or clinical context.
+      const free = nameScore(v, false);
+      if (free >= 0.55) return ctx.patient ? 0.9 : 0.75;
+      return ctx.patient && nameScore(v, true) >= 0.85 && v.trim().includes(' ') ? 0.6 : 0;
+    }
+    const s = nameScore(v, false);
+    if (s === 0) return 0;
+    if (ctx.patient) return Math.min(0.92, s + 0.25);
+    return Math.min(s, 0.45) - (ctx.textClass === 'code' ? 0.1 : 0);
+  },
+  trim(v) {
+    // "Patient Maria Lopez", "Dear Ana Reyes", "Maria Lopez Admitted": the name is the middle.
+    const words = [...v.matchAll(/[^\s,^]+/g)];
+    let a = 0;
+    let b = words.length;
+    while (a < b && isNeverName(words[a]![0].replace(/\.$/, ''))) a++;
+    while (b > a && isNeverName(words[b - 1]![0])) b--;
+    if (a >= b) return undefined;
+    const s = words[a]!.index!;
+    const last = words[b - 1]!;
+    return [s, last.index! + last[0].length];
+  },
+  mask: maskName,
+  synthetic: syntheticName,
+  anchor: true,
+};

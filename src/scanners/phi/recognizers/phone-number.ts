@@ -1,0 +1,39 @@
+import type { Recognizer } from '../types.js';
+import { labelRe } from '../labels.js';
+import { maskTail4 } from '../mask.js';
+import { syntheticPhone } from '../synthetic.js';
+import { digitsOf } from '../validators.js';
+import { ladder, phiRule } from './common.js';
+
+export const recognizer: Recognizer = {
+  kind: 'phone-number',
+  meta: phiRule('phone-number', 'Telephone or fax number', 'medium', 'A telephone or fax number in a labelled field or beside patient data.'),
+  labels: labelRe([
+    'phone', 'phones', 'telephone', 'tel', 'fax', 'mobile', 'cell', 'cellphone', 'home_phone', 'work_phone', 'phone_number', 'contact_number', 'msisdn',
+    'pid_13', 'pid_14', 'nk1_5', 'gt1_6', 'telecom_phone', 'telecom_fax', 'telecom_sms', 'number', 'call', 'text_me', 'whatsapp', 'sms', 'contact',
+  ]),
+  antiLabels: /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$/,
+  pattern:
+    /(?<![\w+.\/-])((?:\+1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}|\+(?:[2-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}\d|\(?0\d{1,3}\)?[ -]\d{3,4}[ -]?\d{3,4}|\d{10,11})(?![\w-]|\.\d)/dg,
+  boostable: true,
+  judge(v, ctx) {
+    const d = digitsOf(v);
+    const intl = v.trim().startsWith('+') && !v.trim().startsWith('+1');
+    if (intl) {
+      if (d.length < 8 || d.length > 15) return 0;
+      return ctx.valueMode ? 0.9 : ladder(ctx, { labelled: 0.9, patient: 0.7, bare: 0.4, code: 0.25 });
+    }
+    const nanp = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
+    if (nanp.length === 10 && /^[2-9]\d{2}[2-9]\d{6}$/.test(nanp)) {
+      const separated = /\D/.test(v.trim().replace(/^\+1/, ''));
+      if (ctx.valueMode) return 0.9;
+      if (!separated) return ctx.labelled ? 0.85 : 0;
+      return ladder(ctx, { labelled: 0.95, patient: 0.75, bare: 0.4, code: 0.25 });
+    }
+    // Other national formats without a country code need a phone label.
+    if (/^\(?0/.test(v.trim()) || (d.length === 11 && /^1[3-9]/.test(d))) return ctx.valueMode || ctx.labelled ? 0.85 : 0;
+    return 0;
+  },
+  mask: maskTail4,
+  synthetic: syntheticPhone,
+};

@@ -1,0 +1,27 @@
+import type { Recognizer } from '../types.js';
+import { labelRe } from '../labels.js';
+import { maskTail4 } from '../mask.js';
+import { syntheticSsn } from '../synthetic.js';
+import { validSsn } from '../validators.js';
+import { ladder, phiRule } from './common.js';
+
+export const recognizer: Recognizer = {
+  kind: 'us-ssn',
+  meta: phiRule('us-ssn', 'US Social Security number', 'high', 'A Social Security number (valid area, group and serial) in a file or log.'),
+  labels: labelRe(['ssn', 'social_security(?:_number)?', 'soc_sec', 'ss_num', 'ss_no', 'ssn_last4', 'pid_19', 'us_ssn', 'identifier_ssn', 'taxpayer_id', 'tin']),
+  pattern: /(?<![\w.-])(\d{3}([- .]?)\d{2}([- .]?)\d{4})(?![\w-]|\.\d)/dg,
+  standalone: true,
+  judge(v, ctx) {
+    // Mixed separators (693-09.4444) are not SSNs; neither are invalid areas, groups, serials.
+    const seps = v.replace(/\d/g, '');
+    if (seps.length === 2 && seps[0] !== seps[1]) return 0;
+    if (seps.includes('.') && !ctx.labelled && !ctx.valueMode) return 0;
+    if (!validSsn(v)) return 0;
+    const separated = seps.length > 0;
+    if (ctx.valueMode) return 0.9;
+    return ladder(ctx, { labelled: 0.97, patient: separated ? 0.85 : 0.3, bare: separated ? 0.6 : 0.1, code: separated ? 0.5 : 0 });
+  },
+  mask: maskTail4,
+  synthetic: syntheticSsn,
+  anchor: true,
+};

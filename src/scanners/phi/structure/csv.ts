@@ -1,0 +1,84 @@
+/**
+ * CSV/TSV with offsets: the header row labels every cell below it. Quoted fields (RFC 4180, with
+ * doubled quotes and embedded newlines) are handled; ragged rows and unterminated quotes are
+ * reported as problems with their line.
+ */
+import { normalizeLabel } from '../labels.js';
+import type { Field, Structure } from './types.js';
+
+export function csvFields(text: string, delimiter?: string): Structure {
+  const fields: Field[] = [];
+  const problems: Structure['problems'] = [];
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  const delim = delimiter ?? ([',', '\t', ';', '|'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0]);
+  const d = delim.charCodeAt(0);
+  let header: string[] | undefined;
+  let i = 0;
+  let line = 1;
+  let row = 0;
+  const n = text.length;
+  let ragged = 0;
+  while (i < n) {
+    const rowLine = line;
+    const cells: Array<[number, number]> = [];
+    let cellStart = i;
+    let endOfRow = false;
+    while (!endOfRow) {
+      if (i < n && text.charCodeAt(i) === 34) {
+        const open = i;
+        i++;
+        const s = i;
+        let closed = false;
+        while (i < n) {
+          const c = text.charCodeAt(i);
+          if (c === 34) {
+            if (text.charCodeAt(i + 1) === 34) i += 2;
+            else {
+              closed = true;
+              break;
+            }
+          } else {
+            if (c === 10) line++;
+            i++;
+          }
+        }
+        if (!closed) {
+          problems.push({ line: rowLine, detail: 'unterminated quoted field (truncated CSV?)' });
+          cells.push([s, n]);
+          i = n;
+          break;
+        }
+        cells.push([s, i]);
+        i++;
+        while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10) i++;
+        void open;
+      } else {
+        cellStart = i;
+        while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10) i++;
+        let e = i;
+        if (e > cellStart && text.charCodeAt(e - 1) === 13) e--;
+        cells.push([cellStart, e]);
+      }
+      if (i >= n) endOfRow = true;
+      else if (text.charCodeAt(i) === 10) {
+        i++;
+        line++;
+        endOfRow = true;
+      } else i++;
+    }
+    if (!header) {
+      header = cells.map(([s, e]) => normalizeLabel(text.slice(s, e)));
+      continue;
+    }
+    row++;
+    if (cells.length === 1 && cells[0]![0] === cells[0]![1]) continue;
+    if (cells.length !== header.length && ragged++ === 0) {
+      problems.push({ line: rowLine, detail: `row has ${cells.length} fields, the header has ${header.length}` });
+    }
+    cells.forEach(([s, e], k) => {
+      const label = header![k];
+      if (label && e > s) fields.push({ label, start: s, end: e, record: `r${row}`, where: `row ${row}, column ${label}` });
+    });
+  }
+  return { format: delim === '\t' ? 'tsv' : 'csv', fields, problems, clinical: false };
+}

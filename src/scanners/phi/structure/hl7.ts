@@ -1,0 +1,111 @@
+/**
+ * HL7 v2: segments and field positions. Which fields identify a patient is data (the table below,
+ * from the HL7 v2.5 segment definitions); components are split so names and addresses are judged
+ * part by part. Malformed messages (no MSH, non-segment lines, short MSH) are reported as problems.
+ */
+import type { Field, Structure } from './types.js';
+
+type Comp = { comp: number; label: string };
+/** SEG-n -> labels per component (1-based). A bare string labels component 1 (or the whole field). */
+const FIELDS: Record<string, Array<Comp> | string> = {
+  'PID-2': 'pid_2',
+  'PID-3': [{ comp: 1, label: 'pid_3' }],
+  'PID-4': [{ comp: 1, label: 'pid_4' }],
+  'PID-5': [{ comp: 1, label: 'pid_5' }, { comp: 2, label: 'pid_5' }, { comp: 3, label: 'pid_5' }],
+  'PID-6': [{ comp: 1, label: 'mother_s_maiden_name' }],
+  'PID-7': [{ comp: 1, label: 'pid_7' }],
+  'PID-9': [{ comp: 1, label: 'pid_5' }, { comp: 2, label: 'pid_5' }],
+  'PID-11': [{ comp: 1, label: 'pid_11' }, { comp: 3, label: 'address_city' }, { comp: 5, label: 'pid_11_zip' }],
+  'PID-13': [{ comp: 1, label: 'pid_13' }, { comp: 4, label: 'email' }],
+  'PID-14': [{ comp: 1, label: 'pid_14' }],
+  'PID-18': [{ comp: 1, label: 'pid_18' }],
+  'PID-19': 'pid_19',
+  'PID-20': [{ comp: 1, label: 'pid_20' }],
+  'PID-29': [{ comp: 1, label: 'pid_29' }],
+  'NK1-2': [{ comp: 1, label: 'nk1_2' }, { comp: 2, label: 'nk1_2' }],
+  'NK1-4': [{ comp: 1, label: 'nk1_4' }, { comp: 3, label: 'address_city' }, { comp: 5, label: 'zip' }],
+  'NK1-5': [{ comp: 1, label: 'nk1_5' }],
+  'NK1-6': [{ comp: 1, label: 'nk1_5' }],
+  'PV1-19': [{ comp: 1, label: 'pv1_19' }],
+  'PV1-44': [{ comp: 1, label: 'pv1_44' }],
+  'PV1-45': [{ comp: 1, label: 'pv1_45' }],
+  'IN1-16': [{ comp: 1, label: 'in1_16' }, { comp: 2, label: 'in1_16' }],
+  'IN1-18': [{ comp: 1, label: 'date_of_birth' }],
+  'IN1-36': 'in1_36',
+  'IN1-49': [{ comp: 1, label: 'in1_49' }],
+  'GT1-3': [{ comp: 1, label: 'gt1_3' }, { comp: 2, label: 'gt1_3' }],
+  'GT1-5': [{ comp: 1, label: 'gt1_5' }, { comp: 3, label: 'address_city' }, { comp: 5, label: 'zip' }],
+  'GT1-6': [{ comp: 1, label: 'gt1_6' }],
+  'GT1-8': [{ comp: 1, label: 'date_of_birth' }],
+  'GT1-12': 'ssn',
+  'MRG-1': [{ comp: 1, label: 'pid_3' }],
+};
+
+/** PID-3 repetitions carry their identifier type in component 5 (HL7 table 0203). */
+const ID_TYPE_LABEL: Record<string, string> = { SS: 'ssn', MB: 'member_id', MA: 'medicaid_id', MC: 'medicare_id', DL: 'dl', AN: 'account_number', NPI: 'npi', PPN: 'passport', MR: 'pid_3', PI: 'pid_3', PT: 'pid_3' };
+
+export const looksLikeHl7 = (text: string): boolean => /^MSH\|/.test(text.trimStart()) || /(?:^|[\r\n])MSH\|[\^~\\&]{4}/.test(text);
+
+export function hl7Fields(text: string, opts: { embedded?: boolean } = {}): Structure {
+  const fields: Field[] = [];
+  const problems: Structure['problems'] = [];
+  let message = 0;
+  let sawMsh = false;
+  let fs = '|';
+  let cs = '^';
+  let rs = '~';
+  let offset = 0;
+  let lineNo = 0;
+  const segRe = /^[A-Z][A-Z0-9]{2}$/;
+  for (const raw of text.split(/(?<=\r\n|\r|\n)/)) {
+    lineNo++;
+    const seg = raw.replace(/[\r\n]+$/, '');
+    const base = offset;
+    offset += raw.length;
+    if (seg.trim() === '') continue;
+    const name = seg.slice(0, 3);
+    if (name === 'MSH') {
+      message++;
+      sawMsh = true;
+      if (seg.length < 8) {
+        problems.push({ line: lineNo, detail: 'MSH segment is truncated (no encoding characters)' });
+        continue;
+      }
+      fs = seg[3]!;
+      cs = seg[4]!;
+      rs = seg[5]!;
+      continue;
+    }
+    if (!segRe.test(name) || seg[3] !== fs) {
+      // Inside a log or text file, other lines are not HL7 and not a problem.
+      if (!opts.embedded && problems.length < 5) problems.push({ line: lineNo, detail: `not an HL7 segment: line does not start with a segment id and "${fs}"` });
+      continue;
+    }
+    const parts = seg.split(fs);
+    let pos = base + 4;
+    for (let f = 1; f < parts.length; f++) {
+      const value = parts[f]!;
+      const spec = FIELDS[`${name}-${f}`];
+      if (spec && value) {
+        let repStart = pos;
+        for (const rep of value.split(rs)) {
+          const comps = rep.split(cs);
+          const idType = name === 'PID' && (f === 3 || f === 2 || f === 4) ? comps[4] : undefined;
+          const specs: Comp[] = typeof spec === 'string' ? [{ comp: 1, label: spec }] : spec;
+          for (const { comp, label } of specs) {
+            const c = comps[comp - 1];
+            if (!c) continue;
+            const start = repStart + comps.slice(0, comp - 1).reduce((n, x) => n + x.length + 1, 0);
+            const whole = typeof spec === 'string';
+            const end = whole ? repStart + rep.length : start + c.length;
+            fields.push({ label: idType && ID_TYPE_LABEL[idType] ? ID_TYPE_LABEL[idType]! : label, start: whole ? repStart : start, end, record: `m${message}`, where: `${name}-${f}${comp > 1 ? `.${comp}` : ''}` });
+          }
+          repStart += rep.length + 1;
+        }
+      }
+      pos += value.length + 1;
+    }
+  }
+  if (!sawMsh && !opts.embedded) problems.unshift({ line: 1, detail: 'no MSH segment: not a complete HL7 v2 message' });
+  return { format: 'hl7', fields, problems, clinical: true };
+}

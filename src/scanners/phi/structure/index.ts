@@ -1,0 +1,34 @@
+/** Pick the structure reader for a file by extension (and a sniff for HL7 in text files). */
+import { csvFields } from './csv.js';
+import { emlFields } from './eml.js';
+import { hl7Fields, looksLikeHl7 } from './hl7.js';
+import { jsonFields, jsonLinesFields } from './json.js';
+import { sqlFields } from './sql.js';
+import type { Structure } from './types.js';
+import { xmlFields } from './xml.js';
+import { yamlFields } from './yaml.js';
+
+export type { Field, Structure, StructureProblem } from './types.js';
+
+const EXT_READERS: Array<[RegExp, (text: string) => Structure]> = [
+  [/\.(?:json|ipynb|geojson|fhir)$/i, (t) => jsonFields(t)],
+  [/\.(?:ndjson|jsonl)$/i, jsonLinesFields],
+  [/\.(?:ya?ml)$/i, yamlFields],
+  [/\.csv$/i, (t) => csvFields(t)],
+  [/\.(?:tsv|tab)$/i, (t) => csvFields(t, '\t')],
+  [/\.psv$/i, (t) => csvFields(t, '|')],
+  [/\.(?:hl7|hl7v2|er7)$/i, hl7Fields],
+  [/\.(?:xml|cda|ccda|ccd)$/i, xmlFields],
+  [/\.sql$/i, sqlFields],
+  [/\.(?:eml|mbox)$/i, emlFields],
+];
+
+/** Files above this size are scanned as text only (structure readers keep per-field objects). */
+const MAX_STRUCTURED = 16 * 1024 * 1024;
+
+export function readStructure(path: string, text: string): Structure | undefined {
+  if (text.length > MAX_STRUCTURED) return undefined;
+  for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text);
+  if (/\.(?:txt|log|msg|dat)$/i.test(path) && looksLikeHl7(text)) return hl7Fields(text, { embedded: true });
+  return undefined;
+}

@@ -1,0 +1,33 @@
+/** A value whose meaning comes from where it sits: a key, a column header, an HL7 field position. */
+export interface Field {
+  /** Normalised label (`name_family`, `pid_7`, `date_of_birth`). */
+  label: string;
+  /** Value span in the artifact text (end exclusive). */
+  start: number;
+  end: number;
+  /** Co-occurrence group: the JSON object, CSV row, SQL tuple or HL7 message the value belongs to. */
+  record: string;
+  /** Position for messages (`PID-7`, `$.entry[0].resource.birthDate`). */
+  where?: string;
+  /** The field is known not to be about a patient (FHIR Practitioner, Organization ...). */
+  nonPatient?: boolean;
+}
+
+export interface StructureProblem {
+  line?: number;
+  detail: string;
+}
+
+export interface Structure {
+  format: string;
+  fields: Field[];
+  problems: StructureProblem[];
+  /** The format is clinical by nature (HL7 v2, FHIR): the whole file is patient context. */
+  clinical: boolean;
+}
+
+export const lineAt = (text: string, offset: number): number => {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};

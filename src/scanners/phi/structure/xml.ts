@@ -1,0 +1,104 @@
+/**
+ * XML (FHIR XML, CDA and other clinical XML): elements are keys, `value="..."` attributes and leaf
+ * text are values, siblings give hints as in JSON. A regex tokenizer (linear, no entity expansion,
+ * so hostile XML cannot blow up); mismatched or unclosed tags are reported with their line.
+ */
+import { fieldLabel, HINT_KEYS, NON_PATIENT_RESOURCES } from './hints.js';
+import { lineAt, type Field, type Structure } from './types.js';
+
+interface Frame {
+  name: string;
+  entries: Array<{ key: string; start: number; end: number }>;
+  hints: string[];
+  hasChild: boolean;
+  textStart: number;
+  record: string;
+  nonPatient: boolean;
+}
+
+const TAG_RE = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>/g;
+const VALUE_ATTR_RE = /\s(value|extension|code|root)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+export function xmlFields(text: string): Structure {
+  const fields: Field[] = [];
+  const problems: Structure['problems'] = [];
+  const stack: Frame[] = [];
+  let records = 0;
+  let clinical = /xmlns="http:\/\/hl7\.org\/fhir"|urn:hl7-org:v3/.test(text.slice(0, 4096));
+  TAG_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let lastEnd = 0;
+  while ((m = TAG_RE.exec(text)) !== null) {
+    if (m[2] === undefined) {
+      lastEnd = TAG_RE.lastIndex;
+      continue;
+    }
+    const local = m[2].replace(/^.*:/, '');
+    const closing = m[1] === '/';
+    const selfClosing = m[4] === '/';
+    if (closing) {
+      const f = stack.pop();
+      if (!f || f.name !== local) {
+        problems.push({ line: lineAt(text, m.index), detail: `mismatched closing tag </${local}>${f ? ` (open: <${f.name}>)` : ''}` });
+        return { format: 'xml', fields, problems, clinical };
+      }
+      if (!f.hasChild && m.index > f.textStart) {
+        const raw = text.slice(f.textStart, m.index);
+        const s = f.textStart + (raw.length - raw.trimStart().length);
+        const e = m.index - (raw.length - raw.trimEnd().length);
+        if (e > s && !raw.includes('<')) stack[stack.length - 1]?.entries.push({ key: local, start: s, end: e });
+      }
+      close(f);
+      lastEnd = TAG_RE.lastIndex;
+      continue;
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.hasChild = true;
+    const attrs = m[3] ?? '';
+    VALUE_ATTR_RE.lastIndex = 0;
+    let a: RegExpExecArray | null;
+    const attrBase = m.index + 1 + m[1]!.length + m[2].length;
+    let valueEntry: { key: string; start: number; end: number } | undefined;
+    while ((a = VALUE_ATTR_RE.exec(attrs)) !== null) {
+      const v = a[3] ?? a[4] ?? '';
+      const vs = attrBase + a.index + a[0].indexOf(a[2]!) + 1;
+      if (a[1] === 'value' || a[1] === 'extension') valueEntry = { key: local, start: vs, end: vs + v.length };
+      else if (v.length < 80) (parent?.hints ?? []).push(v);
+    }
+    if (valueEntry && parent) {
+      if (HINT_KEYS.has(local)) parent.hints.push(text.slice(valueEntry.start, valueEntry.end));
+      else parent.entries.push(trimScheme(text, valueEntry));
+    }
+    const isResource = /^[A-Z]/.test(local) && (stack.length <= 1 || stack[stack.length - 1]?.name === 'resource');
+    if (isResource && /^(?:Patient|RelatedPerson|Person|Encounter|Observation|Condition|Coverage|Claim)$/.test(local)) clinical = true;
+    if (!selfClosing) {
+      stack.push({
+        name: local,
+        entries: [],
+        hints: [],
+        hasChild: false,
+        textStart: TAG_RE.lastIndex,
+        record: isResource || stack.length <= 1 ? `x${records++}` : (parent?.record ?? 'x'),
+        nonPatient: (parent?.nonPatient ?? false) || (isResource && NON_PATIENT_RESOURCES.has(local)),
+      });
+    }
+    lastEnd = TAG_RE.lastIndex;
+  }
+  void lastEnd;
+  if (stack.length > 0) problems.push({ line: lineAt(text, text.length), detail: `unexpected end of document: <${stack[stack.length - 1]!.name}> is not closed (truncated XML?)` });
+  return { format: 'xml', fields, problems, clinical };
+
+  function close(f: Frame) {
+    for (const e of f.entries) {
+      fields.push({ label: fieldLabel(f.name, e.key, f.hints), start: e.start, end: e.end, record: f.record, where: `${f.name}/${e.key}`, ...(f.nonPatient ? { nonPatient: true } : {}) });
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.hints.push(...f.hints.slice(0, 8));
+  }
+}
+
+/** `tel:+1-555...` and `mailto:a@b` carry a scheme before the value. */
+function trimScheme(text: string, e: { key: string; start: number; end: number }) {
+  const m = /^(?:tel|mailto|fax):/i.exec(text.slice(e.start, Math.min(e.end, e.start + 8)));
+  return m ? { ...e, start: e.start + m[0].length } : e;
+}

@@ -1,0 +1,87 @@
+import type { RuleMeta } from '../../core/types.js';
+
+/** How a text is treated: source code (only literals and comments hold data), data files, or logs. */
+export type TextClass = 'code' | 'data' | 'log';
+
+/**
+ * Where a candidate sits, as far as a recognizer needs to know to judge it. `label` is the normalised
+ * key, column header, field position or inline label in front of the value (`date_of_birth`,
+ * `patient_name`, `pid_5`), tokens joined with `_`.
+ */
+export interface JudgeContext {
+  label?: string;
+  /** The value came from a structured field (JSON/YAML key, CSV column, HL7 field, SQL column). */
+  structured: boolean;
+  /** `label` names this kind (the recognizer's `labels` matched). */
+  labelled: boolean;
+  /** Patient words near the value (same line or record), or the file itself is clinical data. */
+  patient: boolean;
+  textClass: TextClass;
+  /** The line the value is on (for small look-arounds such as "years old"). */
+  line: string;
+  /** Offset of the value in `line`. */
+  col: number;
+  /** Scan year, for birth-date plausibility. */
+  nowYear: number;
+  /** Presidio-style value mode: the text is the value of a field labelled for this kind. */
+  valueMode?: boolean;
+}
+
+/**
+ * One identifier kind of 164.514(b)(2). Data plus small functions: `labels` says which keys and
+ * labels name this kind, `pattern` finds free-text candidates, `judge` scores one candidate.
+ */
+export interface Recognizer {
+  kind: string;
+  meta: RuleMeta;
+  /** Tested against a normalised label (`patient_date_of_birth`); anchored at the end by convention. */
+  labels?: RegExp;
+  /** Labels that mean the value is NOT this kind even if the shape fits (e.g. `author` for names). */
+  antiLabels?: RegExp;
+  /**
+   * Global regex (with the `d` flag) for free-text candidates; the first group that matched is the
+   * value, or the whole match when there are no groups.
+   */
+  pattern?: RegExp;
+  /**
+   * Case-insensitive words that must occur in the text for `pattern` to run. Kinds that are PHI only
+   * when labelled (ZIP codes, account numbers) declare the label words here: most files lack them.
+   */
+  trigger?: RegExp;
+  /** Bare-value shapes for value mode (a text that is known to be the value of this kind). */
+  valuePattern?: RegExp;
+  /** Runs even without clinical signals in the file (SSN, MBI: their shape alone is sensitive). */
+  standalone?: boolean;
+  /**
+   * Score a candidate 0..1. 0 drops it. Scores map to confidence: >= 0.8 high, >= 0.55 medium,
+   * >= 0.35 low.
+   */
+  judge(value: string, ctx: JudgeContext): number;
+  /** Masked form that keeps the shape but not the identity (`***-**-1120`). */
+  mask(value: string): string;
+  /** A documented test or placeholder value (reported only when test values are not ignored). */
+  synthetic?(value: string): boolean;
+  /** Narrow a free-text candidate (drop leading "Patient" from "Patient Maria Lopez"): [start, end) within it. */
+  trim?(value: string): [number, number] | undefined;
+  /** Does a co-occurring strong identifier (name, MRN, SSN) in the same record raise this kind? */
+  boostable?: boolean;
+  /** This kind anchors a record: others near it become PHI (co-occurrence). */
+  anchor?: boolean;
+}
+
+export interface Detection {
+  kind: string;
+  start: number;
+  end: number;
+  value: string;
+  score: number;
+  /** Record key for co-occurrence (line number, CSV row, JSON object, HL7 message). */
+  record: string;
+  synthetic: boolean;
+  label?: string;
+  /** DICOM tag or HL7 field position, for the message. */
+  where?: string;
+}
+
+export const scoreToConfidence = (s: number): 'high' | 'medium' | 'low' => (s >= 0.8 ? 'high' : s >= 0.55 ? 'medium' : 'low');
+export const CONFIDENCE_FLOOR = { high: 0.8, medium: 0.55, low: 0.35 } as const;
