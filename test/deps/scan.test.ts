@@ -42,7 +42,7 @@ describe('deps scanner end to end', () => {
     expect(lp.hipaa).toEqual(['164.308(a)(1)(ii)(A)', '164.308(a)(5)(ii)(B)', '164.312(c)(1)']);
     const py = r.findings.find((f) => f.properties!.package === 'py-parser')!;
     expect(py).toMatchObject({ severity: 'critical', location: { path: 'api/requirements.txt', startLine: 2 } });
-    expect(r.findings.find((f) => f.properties!.package === 'dev-tool-x')!).toMatchObject({ severity: 'low', properties: { dev: true, fixed: [] } });
+    expect(r.findings.find((f) => f.properties!.package === 'dev-tool-x')!).toMatchObject({ severity: 'medium', properties: { dev: true, fixed: [], cvss: { score: 5.3 } } });
     expect(r.gate.passed).toBe(false);
     expect(r.inventory!.packages.map((p) => p.name).sort()).toEqual(['dev-tool-x', 'flask', 'left-padder', 'py-parser', 'tiny-dep']);
     expect(r.inventory!.packages.find((p) => p.name === 'left-padder')!.dependsOn).toEqual(['npm:tiny-dep@1.0.0']);
