@@ -116,6 +116,12 @@ describe('parseConfig: errors name the file, the line and the key path', () => {
     expect(errorOf('scanners: [secrets]\n')).toBe('.hipaa-gate.yml:1: "scanners" must be a mapping');
   });
 
+  it('inline_allow takes any, with-reason or never', () => {
+    expect(parseConfig('inline_allow: with-reason\n').inlineAllow).toBe('with-reason');
+    expect(parseConfig('').inlineAllow).toBe('any');
+    expect(errorOf('inline_allow: sometimes\n')).toBe('.hipaa-gate.yml:1: "inline_allow" must be one of any, with-reason, never');
+  });
+
   it('an invalid size', () => {
     expect(errorOf('max_file_size: 10 parsecs\n')).toBe('.hipaa-gate.yml:1: "max_file_size" must be a byte count or a size such as 512KB or 10MB');
     expect(errorOf('max_file_size: 0\n')).toMatch(/"max_file_size" must be a byte count/);

@@ -27,6 +27,8 @@ export interface ResolvedConfig {
   file?: string;
   failOn: Threshold;
   strict: boolean;
+  /** Which `hipaa-gate:allow` comments count: any, only with a reason, or none. */
+  inlineAllow: 'any' | 'with-reason' | 'never';
   maxFileSize: number;
   exclude: string[];
   thresholds: Partial<Record<Category, { fail_on?: Threshold; max_findings?: number }>>;
@@ -122,6 +124,7 @@ export function resolveConfig(cfg: Record<string, unknown>, file: string | undef
     file,
     failOn: (cfg.fail_on as Threshold) ?? 'high',
     strict: (cfg.strict as boolean) ?? false,
+    inlineAllow: (cfg.inline_allow as ResolvedConfig['inlineAllow']) ?? 'any',
     maxFileSize: parseSize(cfg.max_file_size as number | string | undefined, DEFAULT_MAX_FILE_SIZE),
     exclude: (cfg.exclude as string[]) ?? [],
     thresholds: (cfg.thresholds as ResolvedConfig['thresholds']) ?? {},

@@ -41,6 +41,7 @@ export function applyPolicy(input: PolicyInput): GateResult {
   const excluded = excludeMatcher(config.exclude);
   const where = (line?: number) => (line ? `${config.file ?? '.hipaa-gate.yml'}:${line}` : undefined);
 
+  let ignoredInline = 0;
   for (const f of findings) {
     // Already suppressed upstream (an imported SARIF result with its own suppression): keep it.
     if (f.suppression) continue;
@@ -49,8 +50,12 @@ export function applyPolicy(input: PolicyInput): GateResult {
       continue;
     }
     if (f.inlineAllow) {
-      f.suppression = { kind: 'inline', reason: f.inlineAllow.reason ?? 'hipaa-gate:allow comment (no reason given)' };
-      continue;
+      const mode = config.inlineAllow ?? 'any';
+      if (mode === 'any' || (mode === 'with-reason' && f.inlineAllow.reason)) {
+        f.suppression = { kind: 'inline', reason: f.inlineAllow.reason ?? 'hipaa-gate:allow comment (no reason given)' };
+        continue;
+      }
+      ignoredInline++;
     }
     const { active, expired } = findWaiver(states, f);
     for (const s of expired) s.matched++;
@@ -62,6 +67,11 @@ export function applyPolicy(input: PolicyInput): GateResult {
       continue;
     }
     if (baseline.has(f.fingerprint)) f.suppression = { kind: 'baseline', reason: 'present in the baseline' };
+  }
+
+  if (ignoredInline > 0) {
+    const why = config.inlineAllow === 'never' ? 'inline_allow is never' : 'inline_allow is with-reason and they give no reason';
+    warnings.push(`${ignoredInline} hipaa-gate:allow comment(s) ignored: ${why}`);
   }
 
   // An expired waiver fails the gate even when nothing matches it any more: the policy file must

@@ -59,7 +59,7 @@ export function renderText(result: ScanResult, opts: RenderOptions = {}): string
           ? ''
           : c.dim(' (below the fail threshold)');
       out.push(`  ${sevColor[f.severity](f.severity.toUpperCase().padEnd(8))} ${c.cyan(loc)}  ${f.ruleId}${note}`);
-      out.push(`           ${clean(f.message)}${f.excerpt ? `: ${clean(f.excerpt)}` : ''}${l.resource ? c.dim(` [${clean(l.resource)}]`) : ''}`);
+      out.push(`           ${clean(f.message)}${f.excerpt ? `: ${clean(f.excerpt)}` : ''}${l.resource && !`${f.message} ${f.excerpt}`.includes(l.resource) ? c.dim(` [${clean(l.resource)}]`) : ''}`);
       out.push(c.dim(`           HIPAA ${f.hipaa.map(cite).join('; ')}`));
       out.push(`           fix: ${clean(f.remediation.split('\n')[0] ?? '')}`);
     }

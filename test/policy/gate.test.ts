@@ -181,6 +181,24 @@ describe('inline allows and baseline', () => {
     expect(g.summary).toBe('gate passed: no findings at or above high (2 suppressed)');
   });
 
+  it('inline_allow: with-reason ignores bare markers, never ignores all of them, with a warning', () => {
+    const make = () => {
+      const list = findings(finding(RULES.key, { path: 'a.ts' }), finding(RULES.key, { path: 'b.ts' }));
+      list[0]!.inlineAllow = { reason: 'documented sample' };
+      list[1]!.inlineAllow = {};
+      return list;
+    };
+    const withReason = make();
+    const g = gate(withReason, config({ inline_allow: 'with-reason' }));
+    expect(withReason.map((f) => f.suppression?.kind)).toEqual(['inline', undefined]);
+    expect(g.blocking).toEqual([withReason[1]!.fingerprint]);
+    expect(g.warnings).toContain('1 hipaa-gate:allow comment(s) ignored: inline_allow is with-reason and they give no reason');
+    const never = make();
+    const g2 = gate(never, config({ inline_allow: 'never' }));
+    expect(g2.blocking).toHaveLength(2);
+    expect(g2.warnings).toContain('2 hipaa-gate:allow comment(s) ignored: inline_allow is never');
+  });
+
   it('only findings missing from the baseline fail the gate', () => {
     const old = findings(finding(RULES.key, { path: 'legacy/a.ts', value: 'legacy-value-1' }));
     const baseline = { version: 1 as const, createdAt: '', updatedAt: '', findings: [{ fingerprint: old[0]!.fingerprint, ruleId: 'test/fake-key', path: 'legacy/a.ts', line: 1 }] };
