@@ -127,6 +127,8 @@ export interface VerifyOptions {
   /** Expected tree size from a trusted record (catches removal of entries from the end). */
   expectSize?: number;
   expectRoot?: string;
+  /** A ledger segment (auditor bundle): its first entry is an anchor trusted by signature, no prune record needed. */
+  segment?: boolean;
 }
 
 /** Verify a whole ledger text; stops at the first bad entry and says why. */
@@ -184,7 +186,7 @@ export function verifyLedgerText(text: string, keys: KeyRing, opts: VerifyOption
     prevHash = hash;
   }
   const first = entries[0];
-  if (first?.anchor && !prunes.some((p) => p.anchorSeq === first.entry.seq && p.anchorHash === first.hash)) {
+  if (first?.anchor && !opts.segment && !prunes.some((p) => p.anchorSeq === first.entry.seq && p.anchorHash === first.hash)) {
     return fail(1, `the ledger starts at entry ${first.entry.seq} but no signed prune record covers the removal of entries 0..${first.entry.seq - 1}`, first.entry.seq);
   }
   return finish();
