@@ -1,11 +1,46 @@
-import type { FileScanner } from '../types.js';
+/**
+ * The `iac` scanner: a project scanner, because Terraform modules, variables and cross-resource
+ * checks span files. Artifacts -> normalized model (load.ts) -> built-in and custom rules
+ * (evaluate.ts) -> findings. Parse problems are findings of their own (`iac/parse-error`) and
+ * Skipped entries, and the rest of the scan goes on.
+ */
+import type { Artifact, Finding, RuleMeta } from '../../core/types.js';
+import type { ProjectScanner, ScannerContext } from '../types.js';
+import { iacCandidate, loadModel } from './load.js';
+import { BUILTIN_RULES } from './rules/index.js';
+import { evaluateModel, PARSE_ERROR_RULE } from './evaluate.js';
+import { loadCustomRules } from './custom/load.js';
 
-// Placeholder until the iac scanner lands: it claims no files.
-export const scanner: FileScanner = {
-  kind: 'file',
+function customDirs(options: Record<string, unknown> | undefined): string[] {
+  const v = options?.custom_rules;
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+}
+
+function disabled(options: Record<string, unknown> | undefined): Set<string> {
+  const v = options?.disable_rules;
+  return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+}
+
+export const scanner: ProjectScanner = {
+  kind: 'project',
   name: 'iac',
   category: 'iac',
-  rules: () => [],
-  appliesTo: () => false,
-  scan: () => [],
+  rules(options?: Record<string, unknown>): RuleMeta[] {
+    const off = disabled(options);
+    const custom = options && customDirs(options).length > 0 ? loadCustomRules(customDirs(options), String(options.__root ?? process.cwd())).map((r) => r.meta) : [];
+    return [PARSE_ERROR_RULE, ...BUILTIN_RULES.map((r) => r.meta), ...custom].filter((m) => !off.has(m.id));
+  },
+  appliesTo(path: string, size: number): boolean {
+    // Plan JSON can be large; anything past 256 MiB is the source's too-large skip anyway.
+    return size <= 256 * 1024 * 1024 && iacCandidate(path);
+  },
+  async scanProject(artifacts: Artifact[], ctx: ScannerContext): Promise<Finding[]> {
+    const model = await loadModel(artifacts.map((a) => ({ path: a.path, text: a.text })));
+    const custom = loadCustomRules(customDirs(ctx.options), ctx.root);
+    return evaluateModel(model, artifacts, {
+      rules: [...BUILTIN_RULES, ...custom],
+      disabled: disabled(ctx.options),
+      problem: (p) => ctx.problem(p),
+    });
+  },
 };
