@@ -50,7 +50,9 @@ export function renderSarif(result: ScanResult, opts: SarifOptions = {}): string
       });
     }
     const doc = sarifDocument(result, rules, kept.map((f) => toResult(f, ruleIndex.get(f.ruleId)!, hashes.get(f)!)), notes);
-    const text = JSON.stringify(doc, null, 2) + '\n';
+    // Indented for people when small; compact when large (GitHub's limit is on the gzipped size,
+    // but a 30 MB pretty-printed file is slow to write and to read).
+    const text = JSON.stringify(doc, null, kept.length > 1000 ? undefined : 2) + '\n';
     if (kept.length === 0 || gzipSync(text).length <= limits.gzippedBytes) return text;
     kept = kept.slice(0, Math.floor(kept.length * 0.75));
   }
