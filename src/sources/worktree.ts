@@ -1,5 +1,5 @@
-import { lstat, readdir, realpath } from 'node:fs/promises';
-import { existsSync, readFileSync, type Dirent } from 'node:fs';
+import { readdir, realpath } from 'node:fs/promises';
+import { existsSync, lstatSync, readFileSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Skipped } from '../core/types.js';
 import { git, tryGit } from '../core/git.js';
@@ -118,7 +118,9 @@ async function* walk(abs: string, rel: string, ignores: IgnoreStack, w: Walk, fo
     }
     let size: number;
     try {
-      size = (await lstat(childAbs)).size;
+      // Synchronous on purpose: an awaited lstat per file costs a thread-pool round trip (~100 us),
+      // which made the walk, not the scanners, the bottleneck of large scans; lstatSync is ~5 us.
+      size = lstatSync(childAbs).size;
     } catch (e) {
       yield skip(childRel, 'unreadable', `cannot stat (${errCode(e)})`);
       continue;
