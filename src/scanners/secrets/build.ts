@@ -87,7 +87,7 @@ function common(b: Base): Omit<SecretRule, 'keywords' | 'regex'> {
  * A secret whose only tell is the name it is assigned to: `<provider>...<op> <value>`.
  * `keys` are lower-case literals (matched case-insensitively) or `{ re, kw }` for a case-sensitive key.
  */
-export function kv(b: Base & { keys: string[] | { re: string; kw: string[] }; value: string }): SecretRule {
+export function kv(b: Base & { keys: string[] | { re: string; kw: string[] }; value: string; sampleKey?: string }): SecretRule {
   const keyRe = Array.isArray(b.keys) ? b.keys.map(ci).join('|') : b.keys.re;
   const kw = Array.isArray(b.keys) ? b.keys : b.keys.kw;
   return {
@@ -96,6 +96,8 @@ export function kv(b: Base & { keys: string[] | { re: string; kw: string[] }; va
     regex: new RegExp(`(?:${keyRe})${ASSIGN}(${b.value})${END}`, 'g'),
     secretGroup: 1,
     priority: b.priority ?? 20,
+    format: b.value,
+    sampleKey: b.sampleKey ?? kw[0]!,
   };
 }
 
@@ -107,6 +109,7 @@ export function tok(b: Base & { re: string; kw: string[]; end?: string; start?: 
     regex: new RegExp(`${b.start ?? START}(${b.re})${b.end ?? END}`, 'g'),
     secretGroup: 1,
     priority: b.priority ?? 10,
+    format: b.re,
   };
 }
 

@@ -83,6 +83,8 @@ export function isLowVariety(value: string): boolean {
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   if (counts.size <= 3) return true;
+  // A long run of one character (base64 zero bytes, `AAAA...`, excepted: real DER/base64 has those).
+  if (/([^A])\1{9,}/.test(value)) return true;
   let max = 0;
   for (const c of counts.values()) max = Math.max(max, c);
   return max / value.length > 0.5;

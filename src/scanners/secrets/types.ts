@@ -64,6 +64,10 @@ export interface SecretRule {
   /** Lower wins when two rules report the same secret; heuristic rules use higher numbers. */
   priority?: number;
   description?: string;
+  /** Regex source of the secret's own shape (docs and generated test samples). */
+  format?: string;
+  /** For name-anchored rules: a variable name the secret is typically assigned to. */
+  sampleKey?: string;
 }
 
 export function toMeta(r: SecretRule): RuleMeta {

@@ -17,13 +17,13 @@ export const rules: SecretRule[] = [
     hipaa: CITE,
     remediation: remediation('service', 'wherever it was issued') + ' Commit only a `.env.example` with empty values and add `.env` to .gitignore.',
     keywords: ['pass', 'secret', 'token', 'key', 'auth', 'credential', 'pwd', 'dsn'],
-    regex: /^[ \t]*(?:export[ \t]+)?([A-Za-z0-9_.]{0,60}(?:PASS(?:WORD|WD)?|SECRET|TOKEN|KEY|AUTH|CREDENTIALS?|PWD|DSN)[A-Za-z0-9_]{0,30})[ \t]*=[ \t]*(["']?)([^\s"'#]{6,400})\2[ \t]*(?:#.*)?$/gim,
+    regex: /^[ \t]{0,20}(?:export[ \t]{1,20})?([A-Za-z0-9_.]{0,60}(?:PASS(?:WORD|WD)?|SECRET|TOKEN|KEY|AUTH|CREDENTIALS?|PWD|DSN)[A-Za-z0-9_]{0,30})[ \t]{0,20}=[ \t]{0,20}(["']?)([^\s"'#]{6,400})\2[ \t]{0,20}(?:#[^\n]{0,400})?$/gim,
     secretGroup: 3,
     path: ENV_PATH,
     priority: 80,
     window: { before: 100, after: 500 },
     score: (secret, match) => {
-      const key = /^[ \t]*(?:export[ \t]+)?([A-Za-z0-9_.]+)/.exec(match)?.[1] ?? '';
+      const key = /^[ \t]{0,20}(?:export[ \t]{1,20})?([A-Za-z0-9_.]+)/.exec(match)?.[1] ?? '';
       if (/(?:_ID|_NAME|_URL|_URI|_PATH|_FILE|_REGION|_HOST|_PORT|_USER|_USERNAME|_EXPIRES?|_TTL|_ALGORITHM|_TYPE)$/i.test(key)) return null;
       if (/^(?:true|false|\d+)$/i.test(secret)) return null;
       const h = shannon(secret);

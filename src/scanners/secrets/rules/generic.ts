@@ -14,7 +14,7 @@ const KEY = String.raw`[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|secret|token|api[_.
 
 // Quoted value in any file; unquoted value only in config-style files (checked in `score`).
 const REGEX = new RegExp(
-  String.raw`(?<![A-Za-z0-9_])(${KEY})["']?[ \t]{0,5}(?:=|:|:=|=>|\?=|\|\|=)[ \t]{0,5}(?:(["'\x60])([^"'\x60\s\\:]{8,200})\2|([^"'\x60\s\\:,;{}()<>\[\]]{8,200})(?=[ \t]*(?:#.*)?$))`,
+  String.raw`(?<![A-Za-z0-9_])(${KEY})["']?[ \t]{0,5}(?:=|:|:=|=>|\?=|\|\|=)[ \t]{0,5}(?:(["'\x60])([^"'\x60\s\\:]{8,200})\2|([^"'\x60\s\\:,;{}()<>\[\]]{8,200})(?=[ \t]{0,20}(?:#[^\n]{0,400})?$))`,
   'gim',
 );
 

@@ -24,7 +24,7 @@ export const rules: SecretRule[] = [
     severity: 'critical',
     rotate,
     // The `user:` stanza of a kubeconfig; only inside files that look like one.
-    regex: /^[ \t]{2,12}token:[ \t]{0,10}["']?([A-Za-z0-9._~+/-]{20,4000}={0,2})["']?[ \t]*$/m,
+    regex: /^[ \t]{2,12}token:[ \t]{0,10}["']?([A-Za-z0-9._~+/-]{20,4000}={0,2})["']?[ \t]{0,20}$/m,
     kw: ['token:'],
     secretGroup: 1,
     entropy: 3.5,
@@ -37,7 +37,7 @@ export const rules: SecretRule[] = [
     rotate: 'by rotating the values it holds and keeping them in an external secret store (External Secrets, Sealed Secrets, SOPS)',
     path: /\.ya?ml$/i,
     // The engine checks the manifest kind separately (see kubernetesSecretManifest below).
-    regex: /^[ \t]*data:[ \t]*\r?\n(?:[ \t]*#[^\n]{0,200}\r?\n){0,3}[ \t]+[\w.-]{1,100}:[ \t]*(?:[|>][-+]?[ \t]*\r?\n[ \t]+)?["']?([A-Za-z0-9+/]{10,8000}={0,3})["']?[ \t]*$/m,
+    regex: /^[ \t]{0,20}data:[ \t]{0,20}\r?\n(?:[ \t]{0,20}#[^\n]{0,200}\r?\n){0,3}[ \t]{1,20}[\w.-]{1,100}:[ \t]{0,20}(?:[|>][-+]?[ \t]{0,20}\r?\n[ \t]{1,20})?["']?([A-Za-z0-9+/]{10,8000}={0,3})["']?[ \t]{0,20}$/m,
     kw: ['data:'],
     secretGroup: 1,
     window: { before: 10, after: 9000 },
@@ -51,5 +51,5 @@ export function kubernetesSecretManifest(text: string, matchStart: number): bool
   const docStart = text.lastIndexOf('\n---', matchStart);
   const nextDoc = text.indexOf('\n---', matchStart);
   const doc = text.slice(docStart < 0 ? 0 : docStart, nextDoc < 0 ? text.length : nextDoc);
-  return /^[ \t]*kind:[ \t]*["']?Secret["']?[ \t]*$/im.test(doc);
+  return /^[ \t]{0,20}kind:[ \t]{0,20}["']?Secret["']?[ \t]{0,20}$/im.test(doc);
 }

@@ -41,7 +41,7 @@ export const rules: SecretRule[] = [
   kv({ name: 'bittrex-access-key', title: 'Bittrex API key / secret', provider: 'Bittrex', keys: ['bittrex'], value: `[${AN}]{32}` }),
   kv({ name: 'finicity-api-token', title: 'Finicity API token', provider: 'Finicity', keys: ['finicity'], value: `[${HEX}]{32}` }),
   kv({ name: 'finicity-client-secret', title: 'Finicity client secret', provider: 'Finicity', keys: ['finicity'], value: `[${AN}]{20}` }),
-  kv({ name: 'lob-api-key', title: 'Lob API key', provider: 'Lob', keys: { re: '[lL][oO][bB]', kw: ['live_', 'test_'] }, value: `(?:live|test)_[${HEX}]{35}` }),
-  kv({ name: 'lob-pub-api-key', title: 'Lob publishable API key', provider: 'Lob', severity: 'low', keys: { re: '[lL][oO][bB]', kw: ['_pub_'] }, value: `(?:test|live)_pub_[${HEX}]{31}` }),
+  kv({ name: 'lob-api-key', title: 'Lob API key', provider: 'Lob', sampleKey: 'lob', keys: { re: '[lL][oO][bB]', kw: ['live_', 'test_'] }, value: `(?:live|test)_[${HEX}]{35}` }),
+  kv({ name: 'lob-pub-api-key', title: 'Lob publishable API key', provider: 'Lob', severity: 'low', sampleKey: 'lob', keys: { re: '[lL][oO][bB]', kw: ['_pub_'] }, value: `(?:test|live)_pub_[${HEX}]{31}` }),
   raw({ name: 'freemius-secret-key', title: 'Freemius secret key', provider: 'Freemius', path: /\.php$/i, regex: /["']secret_key["']\s{0,10}=>\s{0,10}["'](sk_\S{29})["']/i, kw: ['secret_key'], secretGroup: 1 }),
 ];

@@ -4,7 +4,7 @@ import type { SecretRule } from '../types.js';
 const rotate = 'by generating a new key pair, replacing the public half wherever it is trusted (servers, CAs, deploy keys), and revoking certificates issued for the old key';
 
 /** A whole PEM block; group 1 is the BEGIN line (what the finding points at), the whole match is the secret. */
-function pem(name: string, title: string, label: string, kw: string[]): SecretRule {
+function pem(name: string, title: string, label: string, kw: string[], before = 10): SecretRule {
   const rule = raw({
     name,
     title,
@@ -15,7 +15,7 @@ function pem(name: string, title: string, label: string, kw: string[]): SecretRu
     regex: new RegExp(String.raw`(-----BEGIN ${label}-----)((?:\\[nr]|[\sA-Za-z0-9+/=:,.()-]){64,40000}?)-----END ${label}-----`),
     kw,
     secretGroup: 0,
-    window: { before: 10, after: 41000 },
+    window: { before, after: 41000 },
     noPlaceholderCheck: true,
   });
   return { ...rule, reportGroup: 1, validate: pemBodyLooksReal };
@@ -40,7 +40,7 @@ export const rules: SecretRule[] = [
   pem('private-key-encrypted', 'Encrypted PKCS#8 private key', 'ENCRYPTED PRIVATE KEY', ['-----begin encrypted private key']),
   pem('private-key-pgp', 'PGP private key block', 'PGP PRIVATE KEY BLOCK', ['-----begin pgp private key block']),
   pem('private-key-ssh2', 'SSH2 (Tectia) private key', 'SSH2 ENCRYPTED PRIVATE KEY', ['-----begin ssh2 encrypted private key']),
-  pem('private-key-other', 'Private key (other PEM type)', String.raw`[A-Z0-9 _]{1,40} PRIVATE KEY`, ['private key-----']),
+  pem('private-key-other', 'Private key (other PEM type)', String.raw`[A-Z0-9 _]{1,40} PRIVATE KEY`, ['private key-----'], 60),
   {
     ...raw({
       name: 'private-key-putty',

@@ -1,0 +1,3 @@
+import { runFamily } from '../../../testing/secret-samples.js';
+
+runFamily('ai', {});
