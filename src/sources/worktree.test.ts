@@ -44,6 +44,13 @@ function trickyRepo(): string {
     'sub/deep/.gitignore': '*.txt\n!keep.txt\n',
     'sub/deep/drop.txt': 'x', 'sub/deep/keep.txt': 'x', 'sub/deep/code.ts': 'x',
     'notes/secret-notes.md': 'x', 'notes/public.md': 'x',
+    'crlf/.gitignore': 'skip-me.txt\r\n!keep-me.txt\r\n*.cr\r\n',
+    'crlf/skip-me.txt': 'x', 'crlf/keep-me.txt': 'x', 'crlf/x.cr': 'x',
+    'more/.gitignore': ['a/**/b.txt', 'trailing.txt   ', 'only/*', '!only/keep/', '**/logs/', '*.[oa]', 'esc\\ space.txt', '/nested/deeper/*.md'].join('\n') + '\n',
+    'more/a/b.txt': 'x', 'more/a/x/y/b.txt': 'x', 'more/c/a/b.txt': 'x', 'more/trailing.txt': 'x',
+    'more/only/drop.txt': 'x', 'more/only/keep/k.txt': 'x', 'more/x/logs/l.txt': 'x', 'more/logs': 'a file named logs',
+    'more/lib.o': 'x', 'more/lib.a': 'x', 'more/lib.c': 'x', 'more/esc space.txt': 'x',
+    'more/nested/deeper/r.md': 'x', 'more/nested/deeper/sub/r.md': 'x',
     'forced.log': 'tracked although ignored',
     'build/forced/kept.js': 'tracked inside an ignored directory',
   });
