@@ -69,6 +69,16 @@ describe('ledger verification', () => {
     expect(verifyLedgerText(short, keys, { expectRoot: verifyLedgerText(lines.join('\n') + '\n', keys).root }).ok).toBe(false);
   });
 
+  it('rejects an envelope from another key inside an entry whose head our key signed', () => {
+    const other = newKey();
+    const env = signEnvelope('application/vnd.in-toto+json', Buffer.from('{"run":1}'), other);
+    const e = makeEntry(undefined, { type: 'attestation', envelope: env, time: '2026-01-01T00:00:00.000Z' }, key);
+    const r = verifyLedgerText(entryLine(e) + '\n', keys);
+    expect(r.problem).toMatchObject({ line: 1, seq: 0, reason: expect.stringMatching(/^attestation: signed by unknown key/) });
+    // With both keys trusted it verifies: rotation is supported by passing several public keys.
+    expect(verifyLedgerText(entryLine(e) + '\n', ring(key, other)).ok).toBe(true);
+  });
+
   it('detects ANY single-byte change or deletion anywhere in a small ledger (exhaustive)', () => {
     const original = Buffer.from(buildLedger(key, 3));
     expect(verifyLedgerText(original.toString('latin1'), keys).ok).toBe(true);

@@ -17,6 +17,8 @@ export function esc(v: unknown): string {
 }
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const CATEGORY_LABEL: Record<string, string> = { secret: 'Secrets', phi: 'PHI', iac: 'IaC', deps: 'Dependencies', imported: 'Imported', scan: 'Scan problems' };
+const catLabel = (c: string) => CATEGORY_LABEL[c] ?? cap(c);
 
 // Colours chosen for at least 4.5:1 contrast against their text colour (WCAG AA).
 const CSS = `
@@ -95,7 +97,7 @@ function findingsSection(result: ScanResult): string {
     `<section aria-labelledby="findings-h"><h2 id="findings-h">Findings by safeguard</h2>`,
     `<form id="filters" class="filters" hidden aria-label="Filter findings">`,
     `<label for="f-sev">Minimum severity<select id="f-sev"><option value="all">All</option>${SEVERITIES.map((s) => `<option value="${s}">${cap(s)}</option>`).join('')}</select></label>`,
-    `<label for="f-cat">Category<select id="f-cat"><option value="all">All</option>${cats.map((c) => `<option value="${esc(c)}">${esc(cap(c))}</option>`).join('')}</select></label>`,
+    `<label for="f-cat">Category<select id="f-cat"><option value="all">All</option>${cats.map((c) => `<option value="${esc(c)}">${esc(catLabel(c))}</option>`).join('')}</select></label>`,
     `<label for="f-text">Search text<input type="search" id="f-text" placeholder="rule, path, citation"></label>`,
     `<label class="inline" for="f-sup"><input type="checkbox" id="f-sup" checked> Show suppressed</label>`,
     `<button type="reset">Clear filters</button></form>`,
@@ -125,7 +127,7 @@ function findingsSection(result: ScanResult): string {
 function summarySection(result: ScanResult): string {
   const cats = [...new Set(result.findings.map((f) => f.category))].sort();
   const count = (c: string, s: Severity) => result.findings.filter((f) => f.category === c && f.severity === s && !f.suppression).length;
-  const rows = cats.map((c) => `<tr><th scope="row">${esc(cap(c))}</th>${SEVERITIES.map((s) => `<td class="num">${count(c, s)}</td>`).join('')}<td class="num">${result.findings.filter((f) => f.category === c && f.suppression).length}</td></tr>`);
+  const rows = cats.map((c) => `<tr><th scope="row">${esc(catLabel(c))}</th>${SEVERITIES.map((s) => `<td class="num">${count(c, s)}</td>`).join('')}<td class="num">${result.findings.filter((f) => f.category === c && f.suppression).length}</td></tr>`);
   return [
     '<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>',
     `<table><caption>Findings not suppressed, by category and severity (suppressed counted separately)</caption><thead><tr><th scope="col">Category</th>${SEVERITIES.map((s) => `<th scope="col" class="num">${cap(s)}</th>`).join('')}<th scope="col" class="num">Suppressed</th></tr></thead>`,
