@@ -78,6 +78,15 @@ describe('controlStatuses', () => {
   });
 });
 
+describe('controlStatuses with evaluated categories', () => {
+  it('rules of a category that saw no artifact do not make a control passed', () => {
+    const s = controlStatuses([rule, iacRule], [], [rule, iacRule], new Set(['secret']));
+    expect(s.find((c) => c.id === '164.312(d)')!.status).toBe('passed');
+    expect(s.find((c) => c.id === '164.312(a)(2)(iv)')!.status).toBe('not-evaluated');
+    expect(controlStatuses([rule, iacRule], []).find((c) => c.id === '164.312(a)(2)(iv)')!.status).toBe('passed');
+  });
+});
+
 describe('controls matrix', () => {
   it('without a scan: controls with rules are not evaluated, the others need a manual attestation', () => {
     const rows = controlMatrix([rule, iacRule]);

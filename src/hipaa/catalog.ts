@@ -106,11 +106,18 @@ export function safeguardOf(citation: string): string {
 
 /**
  * Status of each control after a scan: failed if an unsuppressed finding cites it, passed if some
- * enabled rule evidences it and none failed, manual if no rule can evidence it, not-evaluated if
- * rules exist but none of them ran.
+ * rule that ran evidences it and none failed, manual if no rule can evidence it, not-evaluated if
+ * rules exist but none of them ran. When `evaluated` (categories that had at least one artifact to
+ * look at) is given, a rule only counts as evidence if its category saw something: IaC rules that
+ * ran over a repository without any Terraform do not make a control "passed".
  */
-export function controlStatuses(rulesRun: RuleMeta[], findings: Finding[], allRules: RuleMeta[] = rulesRun): ControlStatus[] {
-  const runIds = new Set(rulesRun.map((r) => r.id));
+export function controlStatuses(
+  rulesRun: RuleMeta[],
+  findings: Finding[],
+  allRules: RuleMeta[] = rulesRun,
+  evaluated?: ReadonlySet<string>,
+): ControlStatus[] {
+  const runIds = new Set(rulesRun.filter((r) => !evaluated || evaluated.has(r.category)).map((r) => r.id));
   const failing = new Map<string, number>();
   for (const f of findings) {
     if (f.suppression) continue;
