@@ -1,10 +1,14 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { HipaaGateError } from '../core/errors.js';
 
+const HEAD_BYTES = 8000;
+
 export interface BlobResult {
   size: number;
   /** Absent when the object is missing or larger than the limit (its bytes were discarded). */
   bytes?: Buffer;
+  /** The first bytes of a blob over the limit, enough for git's binary test. */
+  head?: Buffer;
   missing?: boolean;
 }
 
@@ -34,6 +38,8 @@ function readFrom(child: ChildProcessWithoutNullStreams, ids: string[], maxSize:
     let header: Buffer = Buffer.alloc(0);
     let want = -1; // bytes of the current body still to come (+1 for its trailing LF)
     let body: Buffer[] | undefined;
+    let head: Buffer[] = [];
+    let headLen = 0;
     let size = 0;
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
@@ -57,14 +63,21 @@ function readFrom(child: ChildProcessWithoutNullStreams, ids: string[], maxSize:
           size = Number(m[1]);
           want = size + 1;
           body = size <= maxSize ? [] : undefined;
+          head = [];
+          headLen = 0;
         }
         const take = Math.min(want, chunk.length - pos);
-        body?.push(chunk.subarray(pos, pos + take));
+        if (body) body.push(chunk.subarray(pos, pos + take));
+        else if (headLen < HEAD_BYTES) {
+          const piece = chunk.subarray(pos, pos + Math.min(take, HEAD_BYTES - headLen));
+          head.push(piece);
+          headLen += piece.length;
+        }
         pos += take;
         want -= take;
         if (want === 0) {
           const full = body ? Buffer.concat(body) : undefined;
-          results.push({ size, ...(full ? { bytes: full.subarray(0, size) } : {}) });
+          results.push(full ? { size, bytes: full.subarray(0, size) } : { size, head: Buffer.concat(head).subarray(0, Math.min(size, HEAD_BYTES)) });
           want = -1;
           body = undefined;
         }

@@ -117,9 +117,10 @@ describe('stagedSource', () => {
 
   it('skips blobs above max_file_size without reading them whole', async () => {
     const d = repo();
-    write(d, { 'big.txt': 'x'.repeat(5000) + '\n', 'small.txt': 'ok\n' });
+    write(d, { 'big.txt': 'x'.repeat(5000) + '\n', 'small.txt': 'ok\n', 'big.bin': Buffer.concat([Buffer.alloc(3000, 0x41), Buffer.alloc(3000)]) });
     gitIn(d, 'add', '-A');
     const { artifacts, skipped } = await staged(d, { maxFileSize: 1000 });
+    expect(skipped.get('big.bin')).toMatchObject({ reason: 'binary', expected: true, detail: expect.stringContaining('6000 bytes') });
     expect(skipped.get('big.txt')).toMatchObject({ reason: 'too-large' });
     expect(skipped.get('big.txt')!.detail).toContain('5001 bytes');
     expect(artifacts.get('small.txt')?.text).toBe('ok\n');

@@ -5,7 +5,7 @@ import type { Source, SourceEntry, SourceOptions } from './types.js';
 import { openBlobReader } from './cat-file.js';
 import { HunkCursor, headerPath, parseHunkHeader, plusPath, unquoteGitPath } from './git-diff.js';
 import { toolPathFilter } from './ignore-rules.js';
-import { isSkipped, toArtifact } from './read.js';
+import { isBinary, isSkipped, toArtifact } from './read.js';
 
 /**
  * One `git diff --cached` gives both the raw records (status, mode, staged blob id, exact path, NUL
@@ -70,7 +70,10 @@ export async function* stagedSource(opts: SourceOptions): Source {
       continue;
     }
     if (!blob.bytes) {
-      yield skip(e.path, 'too-large', `${blob.size} bytes exceeds max_file_size ${opts.maxFileSize}`);
+      const binary = blob.head && !(opts.wantsBytes?.(e.path) ?? false) && isBinary(blob.head);
+      yield binary
+        ? skip(e.path, 'binary', `binary content (NUL byte), ${blob.size} bytes; not scanned as text`, true)
+        : skip(e.path, 'too-large', `${blob.size} bytes exceeds max_file_size ${opts.maxFileSize}`);
       continue;
     }
     const a = toArtifact(e.path, blob.bytes, { kind: 'staged' }, { wantsBytes: opts.wantsBytes });

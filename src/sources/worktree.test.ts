@@ -127,11 +127,13 @@ describe('worktreeSource hostile trees', () => {
   it('reports files above max_file_size and special files without reading them', async () => {
     const d = tempDir();
     dirs.push(d);
-    write(d, { 'big.txt': 'z'.repeat(2048), 'small.txt': 'z' });
+    write(d, { 'big.txt': 'z'.repeat(2048), 'small.txt': 'z', 'big.bin': Buffer.concat([Buffer.from('GIF89a'), Buffer.alloc(4090)]) });
     execFileSync('mkfifo', [join(d, 'pipe')]);
     const { files, skipped } = await walk(d, { maxFileSize: 1024 });
     expect(files).toEqual(['small.txt']);
     expect(skipped.get('big.txt')).toMatchObject({ reason: 'too-large', detail: '2048 bytes exceeds max_file_size 1024' });
+    // A large binary asset is an expected binary skip (does not fail --strict), decided from its head.
+    expect(skipped.get('big.bin')).toMatchObject({ reason: 'binary', expected: true, detail: expect.stringContaining('4096 bytes') });
     // A FIFO would block a reader forever; it holds nothing git would commit.
     expect(skipped.get('pipe')).toMatchObject({ reason: 'unreadable', expected: true, detail: expect.stringContaining('named pipe') });
   });

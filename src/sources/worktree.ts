@@ -1,10 +1,11 @@
 import { readdir, realpath } from 'node:fs/promises';
-import { existsSync, lstatSync, readFileSync, type Dirent } from 'node:fs';
+import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Skipped } from '../core/types.js';
 import { git, tryGit } from '../core/git.js';
 import type { Source, SourceEntry, SourceOptions } from './types.js';
 import { DIR_IGNORE_FILES, IgnoreStack } from './ignore-rules.js';
+import { isBinary } from './read.js';
 
 /** Never scanned: git's own store (a directory, or a file in linked worktrees and submodules). */
 const GIT_DIR_NAME = '.git';
@@ -126,10 +127,28 @@ async function* walk(abs: string, rel: string, ignores: IgnoreStack, w: Walk, fo
       continue;
     }
     if (size > w.opts.maxFileSize) {
-      yield skip(childRel, 'too-large', `${size} bytes exceeds max_file_size ${w.opts.maxFileSize}`);
+      // A large binary asset (video, archive) is an expected skip, not a coverage gap for --strict.
+      const binary = !(w.opts.wantsBytes?.(childRel) ?? false) && startsBinary(childAbs);
+      yield binary
+        ? skip(childRel, 'binary', `binary content (NUL byte), ${size} bytes; not scanned as text`, true)
+        : skip(childRel, 'too-large', `${size} bytes exceeds max_file_size ${w.opts.maxFileSize}`);
       continue;
     }
     yield { kind: 'file', abs: childAbs, path: childRel, size, origin: { kind: 'worktree' } };
+  }
+}
+
+/** Git's binary test on the first 8000 bytes, without reading the rest of a large file. */
+function startsBinary(abs: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(abs, 'r');
+    const buf = Buffer.alloc(8000);
+    return isBinary(buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)));
+  } catch {
+    return false; // unreadable: report it as too large, which fails closed
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
