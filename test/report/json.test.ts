@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { render } from '../../src/report/index.js';
@@ -57,5 +58,15 @@ describe('json report', () => {
     expect(doc.tool.rulesetDigest).toMatch(/^[0-9a-f]{64}$/);
     expect(doc.gate.passed).toBe(false);
     expect(doc.controls.find((c: { id: string }) => c.id === '164.312(a)(2)(iv)').status).toBe('failed');
+  });
+});
+
+describe('json report of the example app (every scanner)', () => {
+  it('validates against the schema, so the schema keeps up with the model', async () => {
+    const root = fileURLToPath(new URL('../../examples/clinic-app', import.meta.url));
+    const r = await scan({ root, workers: 0, now: new Date('2026-03-01T00:00:00Z') });
+    const doc = JSON.parse((await render(r, 'json')) as string);
+    expectValid(doc);
+    expect(doc.findings.length).toBeGreaterThan(0);
   });
 });
