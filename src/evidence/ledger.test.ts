@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync, appendFileSync, existsSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { signEnvelope, type KeyRing } from './dsse.js';
 import { keyIdOf, type SigningKey } from './keys.js';
@@ -112,7 +112,7 @@ describe('ledger verification', () => {
   it('breaks a stale lock left by a dead process', () => {
     const dir = tmp();
     const file = join(dir, 'ledger.jsonl');
-    writeFileSync(`${file}.lock`, `999999999\n${process.env.HOSTNAME ?? 'local'}\n`);
+    writeFileSync(`${file}.lock`, `999999999\n${hostname()}\n`);
     const old = new Date(Date.now() - 5000);
     utimesSync(`${file}.lock`, old, old);
     appendEntry(file, { type: 'attestation', envelope: signEnvelope('t', Buffer.from('{}'), key) }, key);

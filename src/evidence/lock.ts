@@ -1,4 +1,5 @@
 import { closeSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { HipaaGateError } from '../core/errors.js';
 
 export interface LockOptions {
@@ -26,7 +27,7 @@ function holderAlive(lockFile: string): boolean {
 }
 
 function hostId(): string {
-  return process.env.HOSTNAME ?? 'local';
+  return hostname();
 }
 
 /**

@@ -3,11 +3,11 @@ import { createHash, generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildStatement, subjectsFor, asScanStatement } from './statement.js';
-import { attestStatement } from './attest.js';
-import { verifyEnvelope } from './dsse.js';
-import { keyIdOf } from './keys.js';
-import { sampleConfig, sampleResult } from '../../test/fixtures/evidence/sample.js';
+import { buildStatement, subjectsFor, asScanStatement } from '../../src/evidence/statement.js';
+import { attestStatement } from '../../src/evidence/attest.js';
+import { verifyEnvelope } from '../../src/evidence/dsse.js';
+import { keyIdOf } from '../../src/evidence/keys.js';
+import { sampleConfig, sampleResult } from '../fixtures/evidence/sample.js';
 
 describe('in-toto statement', () => {
   it('summarises counts, controls, gate and the waivers applied with reason, approver and expiry', () => {
