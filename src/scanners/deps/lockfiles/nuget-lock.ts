@@ -22,7 +22,7 @@ export const parser: LockfileParser = {
         const key = `${name}@${v.resolved}`;
         if (seen.has(key)) continue; // the same package for several frameworks is one package
         seen.add(key);
-        out.push({ name, version: v.resolved, line: lines.find(jsonKeyNeedle(name), from), direct: v.type === 'Direct' || v.type === 'CentralTransitive' ? v.type === 'Direct' : false, deps: Object.keys((v.dependencies as object) ?? {}) });
+        out.push({ name, version: v.resolved, line: lines.next(jsonKeyNeedle(name), from), direct: v.type === 'Direct' || v.type === 'CentralTransitive' ? v.type === 'Direct' : false, deps: Object.keys((v.dependencies as object) ?? {}) });
       }
     }
     return out;

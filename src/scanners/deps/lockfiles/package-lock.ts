@@ -64,7 +64,7 @@ function fromPackages(packages: Record<string, unknown>, lines: LineFinder): Arr
     out.push({
       name,
       version,
-      line: lines.find(jsonKeyNeedle(key), Math.max(pos, 0)),
+      line: lines.next(jsonKeyNeedle(key), Math.max(pos, 0)),
       direct: topLevel && (rootProd.has(installName) || rootDev.has(installName)),
       dev: v.dev === true || (v.devOptional === true && !rootProd.has(installName)),
       deps: Object.keys({ ...(v.dependencies as object), ...(v.optionalDependencies as object), ...(v.peerDependencies as object) }),

@@ -25,7 +25,7 @@ export const parser: LockfileParser = {
         // A package in both groups is a production dependency (listed once).
         if (dev && seen.has(`${name}@${version}`)) continue;
         seen.add(`${name}@${version}`);
-        out.push({ name, version, line: lines.find(jsonKeyNeedle(name), from), direct: true, dev });
+        out.push({ name, version, line: lines.next(jsonKeyNeedle(name), from), direct: true, dev });
       }
     }
     return out;

@@ -41,7 +41,7 @@ export const parser: LockfileParser = {
       out.push({
         name,
         version: ver,
-        line: lines.find(key, from),
+        line: lines.next(key, from),
         direct: prod.has(name) || dev.has(name),
         dev: v.dev === true || (v.dev === undefined && dev.has(name) && !prod.has(name)),
         deps: Object.keys({ ...(v.dependencies as object), ...(v.optionalDependencies as object) }),

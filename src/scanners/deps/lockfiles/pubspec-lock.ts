@@ -22,7 +22,7 @@ export const parser: LockfileParser = {
     return Object.entries(isObject(doc.packages) ? doc.packages : {}).flatMap(([name, v]) => {
       if (!isObject(v)) return [];
       const kind = String(v.dependency ?? '');
-      return [{ name, version: typeof v.version === 'string' ? v.version : '', line: lines.find(`  ${name}:`, from), direct: kind.startsWith('direct'), dev: kind === 'direct dev' }];
+      return [{ name, version: typeof v.version === 'string' ? v.version : '', line: lines.next(`  ${name}:`, from), direct: kind.startsWith('direct'), dev: kind === 'direct dev' }];
     });
   },
 };

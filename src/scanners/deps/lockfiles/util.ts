@@ -35,6 +35,18 @@ export class LineFinder {
     }
     return lo + 1;
   }
+  private cursor = 0;
+  /**
+   * Line of the next occurrence of `needle` after the previous `next` hit (lockfile entries come
+   * in text order, so this is linear overall); falls back to searching from `from`.
+   */
+  next(needle: string, from = 0): number {
+    let i = this.text.indexOf(needle, Math.max(this.cursor, from));
+    if (i < 0) i = this.text.indexOf(needle, from);
+    if (i < 0) return 1;
+    this.cursor = i + needle.length;
+    return this.lineAt(i);
+  }
   /** Line of the first occurrence of `needle` at or after `from` (offset), or 1. */
   find(needle: string, from = 0): number {
     const i = this.text.indexOf(needle, from);

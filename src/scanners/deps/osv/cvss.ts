@@ -4,8 +4,18 @@ import type { OsvSeverity } from './types.js';
 
 const { Cvss2, Cvss3P0, Cvss3P1, Cvss4P0 } = cvssLib;
 
+const memo = new Map<string, number | undefined>();
+
 /** CVSS base score from a vector (v2, v3.0, v3.1, v4.0) via `ae-cvss-calculator`; undefined if invalid. */
 export function baseScore(vector: string): number | undefined {
+  // Advisory databases reuse a few thousand distinct vectors across hundreds of thousands of records.
+  if (memo.has(vector)) return memo.get(vector);
+  const score = computeScore(vector);
+  if (memo.size < 100_000) memo.set(vector, score);
+  return score;
+}
+
+function computeScore(vector: string): number | undefined {
   try {
     let score: number | undefined;
     if (vector.startsWith('CVSS:4.0/')) score = new Cvss4P0(vector).calculateScores().base;
