@@ -61,7 +61,8 @@ export function renderText(result: ScanResult, opts: RenderOptions = {}): string
       out.push(`  ${sevColor[f.severity](f.severity.toUpperCase().padEnd(8))} ${c.cyan(loc)}  ${f.ruleId}${note}`);
       out.push(`           ${clean(f.message)}${f.excerpt ? `: ${clean(f.excerpt)}` : ''}${l.resource && !`${f.message} ${f.excerpt}`.includes(l.resource) ? c.dim(` [${clean(l.resource)}]`) : ''}`);
       out.push(c.dim(`           HIPAA ${f.hipaa.map(cite).join('; ')}`));
-      out.push(`           fix: ${clean(f.remediation.split('\n')[0] ?? '')}`);
+      const fix = fixLines(f.remediation);
+      out.push(`           fix: ${fix[0] ?? ''}`, ...fix.slice(1).map((l) => `                ${l}`));
     }
   }
 
@@ -83,6 +84,13 @@ export function renderText(result: ScanResult, opts: RenderOptions = {}): string
   for (const w of result.gate.warnings) out.push(c.yellow(`warning: ${clean(w)}`));
   out.push('', result.gate.passed ? c.green(result.gate.summary) : c.red(c.bold(clean(result.gate.summary))));
   return out.join('\n') + '\n';
+}
+
+/** The fix's first paragraph (a sentence, or a sentence and a short snippet), at most 6 lines. */
+function fixLines(remediation: string): string[] {
+  const para = remediation.trim().split(/\n\s*\n/)[0] ?? '';
+  const lines = para.split('\n').map((l) => clean(l.trimEnd()));
+  return lines.length > 6 ? [...lines.slice(0, 5), '...'] : lines;
 }
 
 /** `164.312(d) Person or entity authentication` when the catalog knows the citation. */

@@ -63,3 +63,12 @@ describe('text report', () => {
     expect(out).toContain('evil\\x1b[2K\\x0dgate passed.ts:1');
   });
 });
+
+describe('text report fixes', () => {
+  it('shows the first paragraph of a multi-line fix, indented, and not the rest', () => {
+    const rule = { ...RULES.bucket, remediation: 'Attach a security group that admits only the app tier:\n  ingress { cidr_blocks = [var.app_cidr] }\n\nLonger background that is not shown.' };
+    const out = renderText(scanResult([finding(rule, { severity: 'high' })], { rules: [rule] }));
+    expect(out).toContain('           fix: Attach a security group that admits only the app tier:\n                  ingress { cidr_blocks = [var.app_cidr] }\n');
+    expect(out).not.toContain('Longer background');
+  });
+});
