@@ -81,6 +81,12 @@ describe('worktreeSource ignore rules', () => {
     expect(files).not.toContain('anchored.txt');
   });
 
+  it('scans a directory git ignores when it is named as the scan root', async () => {
+    const d = trickyRepo();
+    write(d, { 'build/.gitignore': '*.map\n', 'build/out.js.map': 'x' });
+    expect((await walk(join(d, 'build'))).files).toEqual(['.gitignore', 'forced/kept.js', 'out.js']);
+  });
+
   it('.hipaa-gateignore and config excludes drop files, tracked ones included', async () => {
     const d = trickyRepo();
     write(d, { '.hipaa-gateignore': 'docs/\nforced.log\n', 'sub/.hipaa-gateignore': '*.ts\n' });

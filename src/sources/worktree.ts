@@ -46,6 +46,9 @@ export async function* worktreeSource(opts: SourceOptions): Source {
     const excludePath = isAbsolute(excludeFile) ? excludeFile : resolve(root, excludeFile);
     if (existsSync(excludePath)) stack = stack.withPatterns('', 'git', readFileSync(excludePath, 'utf8').split(/\r?\n/));
     stack = ancestorIgnores(realTop, w.prefix, stack);
+    // A directory named explicitly is scanned even if git ignores it (`hipaa-gate scan dist/`
+    // before publishing); only its own ignore files then apply.
+    if (w.prefix && stack.ignores(w.prefix, true)) stack = IgnoreStack.empty();
     loadTrackedIgnored(root, w);
   }
   w.config = IgnoreStack.empty().withPatterns('', 'tool', opts.exclude);
