@@ -106,3 +106,31 @@ describe('colour', () => {
     expect(piped.stdout).not.toMatch(/\x1b\[/);
   });
 });
+
+describe('atomic report files', () => {
+  it('a report that fails to render leaves the previous file untouched and no temporary file', async () => {
+    const { REPORTERS, writeReport } = await import('../../src/report/index.js');
+    const { scanResult } = await import('../policy/helpers.js');
+    const dir = mkdtempSync(join(tmpdir(), 'hg-atomic-'));
+    const file = join(dir, 'nested', 'report.json');
+    await writeReport(scanResult([]), 'json', file);
+    const before = readFileSync(file, 'utf8');
+    expect(JSON.parse(before).gate.passed).toBe(true);
+    REPORTERS['broken-test-format'] = async () => ({
+      reporter: {
+        format: 'broken-test-format',
+        extension: 'x',
+        render: () => {
+          throw new Error('renderer failed half way');
+        },
+      },
+    });
+    try {
+      await expect(writeReport(scanResult([]), 'broken-test-format', file)).rejects.toThrow('renderer failed half way');
+    } finally {
+      delete REPORTERS['broken-test-format'];
+    }
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['report.json']);
+  });
+});
