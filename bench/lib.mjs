@@ -16,7 +16,7 @@ export const hasGnuTime = existsSync(TIME) && spawnSync(TIME, ['-v', 'true'], { 
 
 /**
  * Run a command to completion. Returns exit status, wall milliseconds (including process start-up),
- * peak RSS in MB, and captured output. `stdinFile` feeds a file as standard input.
+ * CPU seconds (user + system, all threads), peak RSS in MB, and captured output. `stdinFile` feeds a file as standard input.
  */
 export async function measure(cmd, args, { cwd = repoRoot, env = process.env, stdinFile, captureStdout = true } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'hg-bench-'));
@@ -41,11 +41,14 @@ export async function measure(cmd, args, { cwd = repoRoot, env = process.env, st
     const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(t);
     if (m) hwmKb = Number(m[1]);
     const code = /Exit status: (\d+)/.exec(t);
+    const user = /User time \(seconds\): ([\d.]+)/.exec(t);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(t);
+    const cpuS = user && sys ? Number(user[1]) + Number(sys[1]) : undefined;
     rmSync(tmp, { recursive: true, force: true });
-    return { status: code ? Number(code[1]) : status, wallMs, peakRssMB: hwmKb / 1024, stdout: Buffer.concat(out).toString('utf8'), stderr };
+    return { status: code ? Number(code[1]) : status, wallMs, cpuS, peakRssMB: hwmKb / 1024, stdout: Buffer.concat(out).toString('utf8'), stderr };
   }
   rmSync(tmp, { recursive: true, force: true });
-  return { status, wallMs, peakRssMB: hwmKb ? hwmKb / 1024 : undefined, stdout: Buffer.concat(out).toString('utf8'), stderr };
+  return { status, wallMs, cpuS: undefined, peakRssMB: hwmKb ? hwmKb / 1024 : undefined, stdout: Buffer.concat(out).toString('utf8'), stderr };
 }
 
 function readHwm(pid) {

@@ -4,7 +4,7 @@
 //
 //   node bench/run.mjs [--cases corpus,precommit,iac,deps,redact] [--no-secretlint]
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDir, cliPath, hasGnuTime } from './lib.mjs';
 import { existsSync } from 'node:fs';
@@ -27,6 +27,7 @@ const log = (m) => process.stderr.write(`[bench] ${m}\n`);
 mkdirSync(benchDir, { recursive: true });
 const ctx = { log, skipSecretlint: args.includes('--no-secretlint') };
 
+const loadAtStart = loadavg()[0];
 const results = {};
 for (const name of selected) {
   log(`case ${name}`);
@@ -47,12 +48,13 @@ const env = {
   memGB: Math.round(totalmem() / 2 ** 30),
   rss: hasGnuTime ? '/usr/bin/time -v (max RSS of the process, worker threads included)' : '/proc/<pid>/status VmHWM polling',
   date: new Date().toISOString(),
+  loadAvg1m: { start: Math.round(loadAtStart * 100) / 100, end: Math.round(loadavg()[0] * 100) / 100 },
 };
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify({ env, results }, null, 2) + '\n');
 
 // Summary table.
-const cols = ['tool', 'files', 'bytes', 'wallS', 'MBps', 'filesPerS', 'peakRssMB', 'findings'];
-const heads = { tool: 'case', files: 'files', bytes: 'bytes', wallS: 'wall s', MBps: 'MB/s', filesPerS: 'files/s', peakRssMB: 'peak RSS MB', findings: 'findings' };
+const cols = ['tool', 'files', 'bytes', 'wallS', 'cpuS', 'MBps', 'filesPerS', 'peakRssMB', 'findings'];
+const heads = { tool: 'case', files: 'files', bytes: 'bytes', wallS: 'wall s', cpuS: 'cpu s', MBps: 'MB/s', filesPerS: 'files/s', peakRssMB: 'peak RSS MB', findings: 'findings' };
 const table = [];
 for (const [name, r] of Object.entries(results)) {
   if (r.status === 'ok') for (const row of r.rows ?? []) table.push(row);
@@ -63,6 +65,9 @@ const widths = cols.map((c) => Math.max(heads[c].length, ...table.filter((t) => 
 const line = (vals) => vals.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
 const out = [];
 out.push('', `hipaa-gate bench - node ${env.node}, ${env.cpus} CPU(s) ${env.cpuModel ?? ''}, ${env.memGB} GB`);
+if (Math.max(env.loadAvg1m.start, env.loadAvg1m.end) > env.cpus * 0.5) {
+  out.push(`warning: load average ${env.loadAvg1m.start} -> ${env.loadAvg1m.end} on ${env.cpus} CPU(s): other processes share the CPUs, wall-clock numbers are pessimistic`);
+}
 out.push(line(cols.map((c) => heads[c])));
 out.push(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const t of table) out.push(t.bytes === undefined && t.files === undefined ? t.tool : line(cols.map((c) => cell(t[c]))));
