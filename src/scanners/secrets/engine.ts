@@ -57,6 +57,8 @@ export class SecretEngine {
   private readonly owners: number[][];
   private readonly keywordless: number[];
   private readonly pathOnly: number[];
+  /** Rules with a path filter; every other rule is active for every file. */
+  private readonly pathFiltered: number[];
 
   constructor(readonly rules: CompiledRule[]) {
     const kwIndex = new Map<string, number>();
@@ -83,10 +85,12 @@ export class SecretEngine {
     this.owners = owners;
     this.keywordless = keywordless;
     this.pathOnly = pathOnly;
+    this.pathFiltered = rules.map((c, ri) => (c.rule.path ? ri : -1)).filter((ri) => ri >= 0);
   }
 
   scan(text: string, path: string): Candidate[] {
-    const active = this.rules.map((c) => !c.rule.path || c.rule.path.test(path));
+    const active = new Uint8Array(this.rules.length).fill(1);
+    for (const ri of this.pathFiltered) if (!this.rules[ri]!.rule.path!.test(path)) active[ri] = 0;
     const out: Candidate[] = [];
     for (const ri of this.pathOnly) {
       if (!active[ri]) continue;

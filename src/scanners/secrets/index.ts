@@ -15,9 +15,13 @@ interface SecretsOptions {
 
 const BUILTIN_COMPILED = BUILTIN_RULES.map(compileBuiltin);
 const engines = new Map<string, { engine: SecretEngine; metas: Map<string, RuleMeta> }>();
+/** Per-file lookups hit this first: the same options object is passed for every file of a run. */
+const byObject = new WeakMap<object, { engine: SecretEngine; metas: Map<string, RuleMeta> }>();
 
 /** One compiled engine per distinct options object (config is fixed for a run; workers each build their own). */
 export function engineFor(options: Record<string, unknown> = {}): { engine: SecretEngine; metas: Map<string, RuleMeta> } {
+  const cached = byObject.get(options);
+  if (cached) return cached;
   const o = options as SecretsOptions;
   const key = stableStringify({ d: o.disable_rules ?? [], c: o.custom_rules ?? [] });
   let e = engines.get(key);
@@ -27,6 +31,7 @@ export function engineFor(options: Record<string, unknown> = {}): { engine: Secr
     e = { engine: new SecretEngine(compiled), metas: new Map(compiled.map((c) => [c.rule.id, toMeta(c.rule)])) };
     engines.set(key, e);
   }
+  byObject.set(options, e);
   return e;
 }
 

@@ -10,13 +10,26 @@ import type { SecretRule } from '../types.js';
  * like an identifier, path or URL, and the key must not merely describe a secret (`token_url`).
  */
 
-const KEY = String.raw`[A-Za-z0-9_.-]{0,40}?(?:passw(?:or)?d|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|auth[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|session[_.-]?key|pass(?:phrase)?)[A-Za-z0-9_.-]{0,30}`;
+const KEYWORD = String.raw`(?:passw(?:or)?d|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|credentials?|auth[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|session[_.-]?key|pass(?:phrase)?)`;
 
-// Quoted value in any file; unquoted value only in config-style files (checked in `score`).
+// The regex starts at the keyword (so the engine tries it only where a keyword is, never at every
+// position of the window); the rest of the key name before the keyword is recovered in `keyBefore`.
+// Quoted value in any file; unquoted value only in config-style files (checked in `scoreGeneric`).
 const REGEX = new RegExp(
-  String.raw`(?<![A-Za-z0-9_])(${KEY})["']?[ \t]{0,5}(?:=|:|:=|=>|\?=|\|\|=)[ \t]{0,5}(?:(["'\x60])([^"'\x60\s\\:]{8,200})\2|([^"'\x60\s\\:,;{}()<>\[\]]{8,200})(?=[ \t]{0,20}(?:#[^\n]{0,400})?$))`,
+  String.raw`${KEYWORD}([A-Za-z0-9_.-]{0,30})["']?[ \t]{0,5}(?:=|:|:=|=>|\?=|\|\|=)[ \t]{0,5}(?:(["'\x60])([^"'\x60\s\\:]{8,200})\2|([^"'\x60\s\\:,;{}()<>\[\]]{8,200})(?=[ \t]{0,20}(?:#[^\n]{0,400})?$))`,
   'gim',
 );
+
+/** The whole key name: identifier characters before the keyword, the keyword, and its suffix. */
+function keyOf(m: RegExpExecArray): string | null {
+  const input = m.input;
+  let i = m.index;
+  const stop = Math.max(0, i - 40);
+  while (i > stop && /[A-Za-z0-9_.-]/.test(input[i - 1]!)) i--;
+  if (i === stop && i > 0 && /[A-Za-z0-9_]/.test(input[i - 1]!)) return null; // part of a longer word
+  const own = /^[A-Za-z0-9_.-]+/.exec(m[0])?.[0] ?? '';
+  return input.slice(i, m.index) + own;
+}
 
 /** Key names that describe or point to a secret rather than hold one. */
 const NOT_A_VALUE_KEY = /(?:^|[_.-])(?:name|names|id|ids|url|uri|urls|endpoint|path|file|filename|dir|length|len|size|type|types|header|field|prefix|suffix|format|regex|pattern|policy|provider|ref|env|var|key[_.-]?id|label|hint|placeholder|description|desc|version|count|expires?|expiry|ttl|timeout|mode|store|storage|manager|param|params|arn|hash|salt|required|enabled|min|max|input|selector|class|style|type)$/i;
@@ -64,6 +77,9 @@ export const rules: SecretRule[] = [
     path: /^(?!.*(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|\.min\.js|\.map|go\.sum|Cargo\.lock|poetry\.lock|composer\.lock|Gemfile\.lock)$)/,
     priority: 90,
     window: { before: 80, after: 300 },
-    scoreMatch: (m, path) => scoreGeneric(m[1] ?? '', m[3] ?? m[4] ?? '', m[3] !== undefined, path),
+    scoreMatch: (m, path) => {
+      const key = keyOf(m);
+      return key === null ? null : scoreGeneric(key, m[3] ?? m[4] ?? '', m[3] !== undefined, path);
+    },
   },
 ];
