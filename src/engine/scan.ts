@@ -160,7 +160,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'hipaa-gate', version: VERSION, rulesetDigest: stableDigest(rules) },
     configDigest: config.digest,
-    target: describeTarget(root, mode),
+    target: { ...describeTarget(root, mode), ...(mode === 'image' && opts.source?.image ? { image: opts.source.image } : {}) },
     startedAt: nowIso,
     finishedAt: finished.toISOString(),
     stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, durationMs: Math.round(timings.totalMs), timings: roundAll(timings) },

@@ -69,13 +69,16 @@ async function advisorySource(packages: Array<{ ecosystem: string; name: string;
     const age = status.ageDays === undefined ? 'has no import date' : `is ${Math.floor(status.ageDays)} day(s) old`;
     ctx.problem({ path, reason: 'error', detail: `vulnerability database ${age} (scanners.deps.max_db_age_days = ${maxAge}); run hipaa-gate db import` });
   }
-  const cache = new Map<string, StoredAdvisory[]>();
-  return (eco, name) => {
-    const k = onlineKey(eco, name);
-    let hit = cache.get(k);
-    if (!hit) cache.set(k, (hit = db.lookup(eco, name)));
-    return hit;
-  };
+  // One batched query per ecosystem up front; the scan then matches from memory.
+  const found = new Map<string, StoredAdvisory[]>();
+  const byEco = new Map<string, string[]>();
+  for (const p of packages) {
+    if (!byEco.has(p.ecosystem)) byEco.set(p.ecosystem, []);
+    byEco.get(p.ecosystem)!.push(p.name);
+  }
+  for (const [eco, names] of byEco) for (const [name, rows] of db.lookupMany(eco, names)) found.set(onlineKey(eco, name), rows);
+  db.close();
+  return (eco, name) => found.get(onlineKey(eco, name)) ?? [];
 }
 
 function toItem(p: ReturnType<typeof buildInventory>['packages'][number]): InventoryItem {

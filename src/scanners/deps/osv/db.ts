@@ -164,26 +164,32 @@ export class OsvDatabase {
 
   /** Advisories naming a package (any release of a distro ecosystem; the caller filters). */
   lookup(ecosystem: string, name: string): StoredAdvisory[] {
-    const rows = this.stmtLookup().all(baseEcosystem(ecosystem), normalizeName(ecosystem, name)) as Array<{
-      id: string;
-      aliases: string;
-      summary: string | null;
-      withdrawn: string | null;
-      score: number | null;
-      cvss: string | null;
-      label: string | null;
-      data: string;
-    }>;
-    return rows.map((r) => ({
-      id: r.id,
-      aliases: JSON.parse(r.aliases) as string[],
-      summary: r.summary ?? '',
-      ...(r.withdrawn ? { withdrawn: r.withdrawn } : {}),
-      ...(r.score !== null ? { score: r.score } : {}),
-      ...(r.cvss ? { cvss: r.cvss } : {}),
-      ...(r.label ? { label: r.label } : {}),
-      affected: JSON.parse(r.data) as OsvAffected,
-    }));
+    return (this.stmtLookup().all(baseEcosystem(ecosystem), normalizeName(ecosystem, name)) as Row[]).map(toStored);
+  }
+
+  /**
+   * Advisories for many packages of one ecosystem in a few queries (500 names each) instead of one
+   * query per package; keyed by normalised name.
+   */
+  lookupMany(ecosystem: string, names: string[]): Map<string, StoredAdvisory[]> {
+    const eco = baseEcosystem(ecosystem);
+    const wanted = [...new Set(names.map((n) => normalizeName(eco, n)))];
+    const out = new Map<string, StoredAdvisory[]>();
+    try {
+      for (let i = 0; i < wanted.length; i += 500) {
+        const chunk = wanted.slice(i, i + 500);
+        const rows = this.db
+          .prepare(`SELECT f.name, a.id, a.aliases, a.summary, a.withdrawn, a.score, a.cvss, a.label, f.data FROM affected f JOIN advisory a ON a.id = f.advisory WHERE f.ecosystem = ? AND f.name IN (${chunk.map(() => '?').join(',')})`)
+          .all(eco, ...chunk) as Array<Row & { name: string }>;
+        for (const r of rows) {
+          if (!out.has(r.name)) out.set(r.name, []);
+          out.get(r.name)!.push(toStored(r));
+        }
+      }
+    } catch (e) {
+      throw new HipaaGateError('E_DB', `vulnerability database is unreadable or corrupted (${(e as Error).message})`, { file: this.path, cause: e });
+    }
+    return out;
   }
 
   private lookupStmt?: Database.Statement;
@@ -216,6 +222,30 @@ export class OsvDatabase {
       throw new HipaaGateError('E_DB', `vulnerability database is unreadable or corrupted (${(e as Error).message})`, { file: this.path, cause: e });
     }
   }
+}
+
+interface Row {
+  id: string;
+  aliases: string;
+  summary: string | null;
+  withdrawn: string | null;
+  score: number | null;
+  cvss: string | null;
+  label: string | null;
+  data: string;
+}
+
+function toStored(r: Row): StoredAdvisory {
+  return {
+    id: r.id,
+    aliases: JSON.parse(r.aliases) as string[],
+    summary: r.summary ?? '',
+    ...(r.withdrawn ? { withdrawn: r.withdrawn } : {}),
+    ...(r.score !== null ? { score: r.score } : {}),
+    ...(r.cvss ? { cvss: r.cvss } : {}),
+    ...(r.label ? { label: r.label } : {}),
+    affected: JSON.parse(r.data) as OsvAffected,
+  };
 }
 
 /** Only what matching needs is stored per affected entry. */
