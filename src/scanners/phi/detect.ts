@@ -6,6 +6,7 @@
  */
 import { codeSpans, inSpans } from './code.js';
 import { CLINICAL_PATH_RE, inlineLabel, PATIENT_RE } from './labels.js';
+import { selectLines, toOriginal, type Selection } from './prefilter.js';
 import { RECOGNIZERS } from './recognizers/index.js';
 import type { Field } from './structure/types.js';
 import type { Detection, JudgeContext, Recognizer, TextClass } from './types.js';
@@ -22,43 +23,93 @@ export interface DetectOptions {
   kinds?: ReadonlySet<string>;
   /** Value mode: the text is the value of a field of these kinds (Presidio-style bare tokens). */
   valueKinds?: readonly string[];
+  /** Precomputed `clinicalSignal(text, path)`. */
+  signal?: boolean;
+}
+
+/**
+ * One pass that says whether a file can hold anything at all: a clinical word, or the shape of a
+ * standalone identifier (SSN, MBI). Most source files fail it and cost nothing more.
+ */
+export function worthScanning(text: string): boolean {
+  return GATE_RE.test(text);
+}
+
+/** Does the file say anything clinical (or sit in a clinical folder)? Cheap: one regex pass. */
+export function clinicalSignal(text: string, path?: string): boolean {
+  return (path !== undefined && CLINICAL_PATH_RE.test(path)) || CLINICAL_SIGNAL_RE.test(text);
 }
 
 /** Signals that a file is about patients; without one, only standalone kinds run at full weight. */
+// Factored by first letter: irregexp rejects most positions on the first character.
 const CLINICAL_SIGNAL_RE =
-  /\b(?:patients?|mrn|dob|date[ _]of[ _]birth|birth_?date|ssn|social security|medicare|medicaid|diagnos[ie]s|hl7|fhir|ehr|emr|beneficiary|insured|npi|hipaa|phi|admission|admit(?:ted)?|discharged?|icd-?10|encounter|clinic(?:al)?|hospital|chart|prescription|allerg(?:y|ies)|pharmacy|physician|guarantor|member[ _]?id)\b/i;
+  /\b(?:p(?:atients?|hi|harmacy|hysician|rescription)|m(?:rn|edica(?:re|id|tions?)|ember[ _]?id)|d(?:ob|ate[ _]of[ _]birth|iagnos[ie]s|ischarged?|osage)|b(?:irth_?date|eneficiary)|s(?:sn|ocial security|ymptoms?)|h(?:l7|ipaa|ospital)|f(?:hir)|e(?:hr|mr|ncounter)|i(?:nsured|cd-?10|nsurance)|n(?:pi|urse)|a(?:dmission|dmit(?:ted)?|llerg(?:y|ies)|ppointments?)|c(?:linic(?:al)?|hart|linician)|g(?:uarantor)|t(?:reatment|riage)|l(?:ab[ _]results?)|v(?:itals))\b/i;
+
+const GATE_RE = new RegExp(
+  `${CLINICAL_SIGNAL_RE.source}|\\b\\d{3}[- .]?\\d{2}[- .]?\\d{4}\\b|\\b[1-9][A-Z][A-Z0-9]\\d-?[A-Z][A-Z0-9]\\d-?[A-Z]{2}\\d{2}\\b`,
+  'i',
+);
 
 const MIN_KEEP = 0.15;
-/** Penalty when a non-standalone kind is found in a file with no clinical signal at all. */
-const NO_SIGNAL_PENALTY = 0.2;
 
 export function detect(text: string, opts: DetectOptions): Detection[] {
   const recs = RECOGNIZERS.filter((r) => !opts.kinds || opts.kinds.has(r.kind));
   if (opts.valueKinds) return detectValues(text, recs.filter((r) => opts.valueKinds!.includes(r.kind)), opts);
   const clinicalFile = opts.clinical === true || (opts.path !== undefined && CLINICAL_PATH_RE.test(opts.path));
-  const signal = clinicalFile || CLINICAL_SIGNAL_RE.test(text);
-  const spans = opts.textClass === 'code' ? codeSpans(text, opts.path ?? '') : undefined;
+  // PHI is health information: without any clinical signal in the file only the kinds whose shape
+  // alone is sensitive (SSN, Medicare MBI, device UDI) are looked for. This is also the cheap path
+  // that keeps ordinary source code fast.
+  const signal = clinicalFile || (opts.signal ?? CLINICAL_SIGNAL_RE.test(text));
+  const active = signal ? recs : recs.filter((r) => r.standalone);
+  let spans: number[] | undefined;
+  const inCode = (offset: number): boolean => {
+    if (opts.textClass !== 'code') return true;
+    spans ??= codeSpans(text, opts.path ?? '');
+    return inSpans(spans, offset);
+  };
   const out: Detection[] = [];
+  // Free-text recognizers look only at lines with a label word or an identifier shape.
+  const sel: Selection = signal ? selectLines(text) : { text, map: [0, 0], all: true };
+  const sub = sel.text;
+  // Line starts of the selection, built on first use (minified files are one huge line: no rescans).
+  let subStarts: number[] | undefined;
+  const lineBounds = (offset: number): [number, number] => {
+    if (!subStarts) {
+      subStarts = [0];
+      for (let i = sub.indexOf('\n'); i !== -1; i = sub.indexOf('\n', i + 1)) subStarts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = subStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (subStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const next = subStarts[lo + 1];
+    return [subStarts[lo]!, next === undefined ? sub.length : next - 1];
+  };
   const patientCache = new Map<number, boolean>();
-  const patientAt = (lineStart: number, lineEnd: number): boolean => {
+  const patientAt = (lineStart: number, lineEnd: number, at: number): boolean => {
     if (clinicalFile) return true;
-    let v = patientCache.get(lineStart);
+    // Clinical words near the value: on its line (within a window, minified files are one line) or the line above.
+    const key = lineEnd - lineStart > 400 ? -1 - at : lineStart;
+    let v = patientCache.get(key);
     if (v === undefined) {
-      // The line itself, or the line above (a "Patient:" heading over its details).
-      const prevStart = lineStart > 0 ? text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
-      v = PATIENT_RE.test(text.slice(prevStart, lineEnd));
-      patientCache.set(lineStart, v);
+      const prevStart = lineStart > 0 ? lineBounds(lineStart - 1)[0] : lineStart;
+      const from = Math.max(prevStart, at - 200);
+      v = PATIENT_RE.test(sub.slice(from, Math.min(lineEnd, at + 200)));
+      patientCache.set(key, v);
     }
     return v;
   };
 
-  for (const r of recs) {
-    if (!r.pattern) continue;
-    if (!signal && !r.standalone && opts.textClass === 'code') continue;
-    if (r.trigger && !r.trigger.test(text)) continue;
-    const re = new RegExp(r.pattern.source, r.pattern.flags);
+  for (const r of active) {
+    if (r.trigger && !r.trigger.test(sub)) continue;
+    for (const re of signal ? [r.pattern, r.labelPattern] : [r.pattern]) {
+    if (!re) continue;
+    re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
+    while ((m = re.exec(sub)) !== null) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
@@ -67,51 +118,53 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       if (!g) continue;
       let [start, end] = g;
       if (r.trim) {
-        const t = r.trim(text.slice(start, end));
+        const t = r.trim(sub.slice(start, end));
         if (!t) continue;
         [start, end] = [start + t[0], start + t[1]];
       }
-      if (spans && !inSpans(spans, start)) continue;
-      const ls = text.lastIndexOf('\n', start - 1) + 1;
-      let le = text.indexOf('\n', start);
-      if (le === -1) le = text.length;
-      const line = text.slice(ls, le);
-      const col = start - ls;
+      if (r.quick && !r.quick(sub.slice(start, end), sub.slice(Math.max(0, start - 40), start))) continue;
+      const origStart = toOriginal(sel, start);
+      if (!inCode(origStart)) continue;
+      const [ls, le] = lineBounds(start);
+      // Long (minified) lines: judge within a window around the value.
+      const ws = le - ls > 2000 ? Math.max(ls, start - 300) : ls;
+      const we = le - ls > 2000 ? Math.min(le, end + 300) : le;
+      const line = sub.slice(ws, we);
+      const col = start - ws;
       const label = inlineLabel(line, col);
       if (label && r.antiLabels?.test(label)) continue;
-      const value = text.slice(start, end);
+      const value = sub.slice(start, end);
       const ctx: JudgeContext = {
         label,
         labelled: label !== undefined && (r.labels?.test(label) ?? false),
         structured: false,
-        patient: patientAt(ls, le),
+        patient: patientAt(ls, le, start),
         textClass: opts.textClass,
         line,
         col,
         nowYear: opts.nowYear,
       };
-      let score = r.judge(value, ctx);
-      if (!signal && !r.standalone) score -= NO_SIGNAL_PENALTY;
+      const score = r.judge(value, ctx);
       if (score < MIN_KEEP) continue;
-      out.push({ kind: r.kind, start, end, value, score, record: `L${ls}`, synthetic: r.synthetic?.(value) ?? false, ...(label ? { label } : {}) });
+      const lineStart = origStart - (start - ls);
+      out.push({ kind: r.kind, start: origStart, end: origStart + (end - start), value, score, record: `L${lineStart}`, synthetic: r.synthetic?.(value) ?? false, ...(label ? { label } : {}) });
+    }
     }
   }
 
-  const fields = opts.fields ?? [];
+  const fields = signal ? (opts.fields ?? []) : [];
   if (fields.length > 0) {
     const kept = dropAgainstStructure(out, fields);
     out.length = 0;
     out.push(...kept);
   }
   for (const f of fields) {
-    const d = judgeField(text, f, recs, opts, clinicalFile || !f.nonPatient);
-    if (d) {
-      if (!signal && !BY_STANDALONE.has(d.kind)) d.score -= NO_SIGNAL_PENALTY;
-      if (d.score >= MIN_KEEP) out.push(d);
-    }
+    const d = judgeField(text, f, active, opts, clinicalFile || !f.nonPatient);
+    if (d) out.push(d);
   }
   return syntheticRecords(coOccur(merge(out)));
 }
+
 
 const BY_KIND_LOCAL = new Map(RECOGNIZERS.map((r) => [r.kind, r]));
 
@@ -146,17 +199,16 @@ function syntheticRecords(ds: Detection[]): Detection[] {
   for (const d of ds) if (d.kind === 'person-name') names.set(d.record, [...(names.get(d.record) ?? []), d]);
   const test = BY_KIND_LOCAL.get('person-name')!.synthetic!;
   for (const group of names.values()) {
-    if (group.length < 2 || group.some((d) => d.synthetic)) {
-      if (group.some((d) => d.synthetic)) for (const d of group) if (group.length <= 3) d.synthetic = true;
+    if (group.some((d) => d.synthetic)) {
+      if (group.length <= 3) for (const d of group) d.synthetic = true;
       continue;
     }
-    const joined = group.map((d) => d.value).join(' ');
-    if (test(joined) || test(group.map((d) => d.value).reverse().join(' '))) for (const d of group) d.synthetic = true;
+    if (group.length < 2) continue;
+    const values = group.map((d) => d.value);
+    if (test(values.join(' ')) || test([...values].reverse().join(' '))) for (const d of group) d.synthetic = true;
   }
   return ds;
 }
-
-const BY_STANDALONE = new Set(RECOGNIZERS.filter((r) => r.standalone).map((r) => r.kind));
 
 function groupOf(m: RegExpExecArray): [number, number] | undefined {
   const idx = m.indices;
@@ -208,9 +260,10 @@ function judgeField(text: string, f: Field, recs: readonly Recognizer[], opts: D
 function detectValues(text: string, recs: readonly Recognizer[], opts: DetectOptions): Detection[] {
   const out: Detection[] = [];
   for (const r of recs) {
-    for (const p of [r.pattern, r.valuePattern]) {
+    for (const p of [r.pattern, r.labelPattern, r.valuePattern]) {
       if (!p) continue;
-      const re = new RegExp(p.source, p.flags);
+      const re = p;
+      re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(text)) !== null) {
         if (m[0].length === 0) {

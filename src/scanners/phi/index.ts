@@ -7,7 +7,7 @@ import { LineIndex } from '../../core/lines.js';
 import { makeFinding } from '../../core/finding.js';
 import type { FileScanner, ScannerContext } from '../types.js';
 import { CODE_EXT_RE } from './code.js';
-import { detect } from './detect.js';
+import { clinicalSignal, detect, worthScanning } from './detect.js';
 import { loadNames } from './names.js';
 import { BY_KIND, RECOGNIZERS } from './recognizers/index.js';
 import { DICOM_EXT_RE, facePhotoPathScore, IMAGE_EXT_RE } from './recognizers/face-photo.js';
@@ -57,17 +57,21 @@ export const scanner: FileScanner = {
       detections = score > 0 ? [{ kind: 'face-photo', start: -1, end: -1, value: artifact.path, score, record: 'file', synthetic: false, where: 'image file in a patient or face folder' }] : [];
     } else {
       if (!artifact.text) return [];
+      const pathSignal = /\.(?:hl7|hl7v2|er7)$/i.test(artifact.path);
+      if (!pathSignal && !worthScanning(artifact.text) && !clinicalSignal('', artifact.path)) return [];
       const textClass = textClassOf(artifact.path);
+      const signal = pathSignal || clinicalSignal(artifact.text, artifact.path);
       let structure;
       try {
-        structure = readStructure(artifact.path, artifact.text);
+        // Structure only matters for files about patients (and costs a full parse).
+        if (signal) structure = readStructure(artifact.path, artifact.text);
       } catch (e) {
         ctx.problem({ path: artifact.path, reason: 'parse-error', detail: `could not read the file's structure: ${(e as Error).message}` });
       }
       for (const p of structure?.problems ?? []) {
         ctx.problem({ path: artifact.path, reason: 'parse-error', detail: `${p.detail}; scanned as text`, ...(p.line ? { line: p.line } : {}) });
       }
-      detections = detect(artifact.text, { path: artifact.path, textClass, nowYear, fields: structure?.fields, clinical: structure?.clinical });
+      detections = detect(artifact.text, { path: artifact.path, textClass, nowYear, fields: structure?.fields, clinical: structure?.clinical, signal });
     }
     return toFindings(artifact, detections, opts);
   },
@@ -77,12 +81,13 @@ export function toFindings(artifact: Artifact, detections: Detection[], opts: Ph
   const floor = CONFIDENCE_FLOOR[opts.min_confidence ?? 'medium'];
   const off = new Set(opts.disable_rules ?? []);
   const reportTest = opts.test_values === 'report';
-  const index = artifact.text ? new LineIndex(artifact.text) : undefined;
+  let index: LineIndex | undefined;
   const out: Finding[] = [];
   for (const d of detections) {
     if (d.score < floor || (d.synthetic && !reportTest)) continue;
     const r = BY_KIND.get(d.kind)!;
     if (off.has(r.meta.id)) continue;
+    if (!index && artifact.text) index = new LineIndex(artifact.text);
     const where = d.where ?? (d.label ? `"${d.label}"` : undefined);
     out.push(
       makeFinding(

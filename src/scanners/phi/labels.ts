@@ -23,14 +23,28 @@ export function labelRe(alts: string[]): RegExp {
  * `Patient name - `. Returns the normalised label or undefined.
  */
 const LOOKBACK = 56;
-const INLINE_LABEL_RE = /([A-Za-z][A-Za-z0-9_.' -]{0,44}?[A-Za-z0-9)\]'])\s*["'`]?\s*(?::=|=>|->|[:=#|_.-]|\s-\s|\()?\s*["'`(\[{]?\s*$/;
+const isLabelChar = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 32 || c === 46 || c === 39 || c === 45;
+const isSkippable = (c: number): boolean => c === 32 || c === 9 || c === 34 || c === 39 || c === 96 || c === 40 || c === 91 || c === 123;
 export function inlineLabel(line: string, col: number): string | undefined {
-  if (col === 0) return undefined;
-  const before = line.slice(Math.max(0, col - LOOKBACK), col);
-  const m = INLINE_LABEL_RE.exec(before);
-  if (!m) return undefined;
-  // Only the last few words: "Today the patient's DOB:" -> "patient_s_dob".
-  const words = m[1]!.split(/[\s.]+/).slice(-4).join(' ');
+  // Walk back from the value: quotes/brackets/spaces, one separator (: = # | - _ . => ->), quotes/spaces, then the label words.
+  let i = col - 1;
+  const stop = Math.max(0, col - LOOKBACK);
+  while (i >= stop && isSkippable(line.charCodeAt(i))) i--;
+  if (i >= stop) {
+    const c = line.charCodeAt(i);
+    if (c === 62 && (line[i - 1] === '=' || line[i - 1] === '-')) i -= 2;
+    else if (c === 61 && line[i - 1] === ':') i -= 2;
+    else if (c === 58 || c === 61 || c === 35 || c === 124 || c === 45 || c === 95 || c === 46) i--;
+  }
+  while (i >= stop && isSkippable(line.charCodeAt(i))) i--;
+  const end = i + 1;
+  while (i >= stop && isLabelChar(line.charCodeAt(i))) i--;
+  let raw = line.slice(i + 1, end);
+  // The label starts with a letter and ends with a letter, digit, ')' or "'".
+  raw = raw.replace(/^[^A-Za-z]+/, '');
+  if (raw.length === 0) return undefined;
+  const words = raw.split(/[\s.]+/).filter(Boolean).slice(-4).join(' ');
   const label = normalizeLabel(words);
   return label.length > 0 ? label : undefined;
 }

@@ -48,6 +48,10 @@ export interface Recognizer {
    * when labelled (ZIP codes, account numbers) declare the label words here: most files lack them.
    */
   trigger?: RegExp;
+  /** Label-led pattern (`Member ID: ...`), run only in files with a clinical signal. */
+  labelPattern?: RegExp;
+  /** Cheap rejection before any context is built (`before` = up to 40 characters in front). */
+  quick?(value: string, before: string): boolean;
   /** Bare-value shapes for value mode (a text that is known to be the value of this kind). */
   valuePattern?: RegExp;
   /** Runs even without clinical signals in the file (SSN, MBI: their shape alone is sensitive). */

@@ -16,8 +16,8 @@ export const recognizer: Recognizer = {
   ]),
   antiLabels: /(?:^|_)(?:build|version|git|commit|cert|certificate|ssl|tls|x509|disk|volume|server|host|node|cpu|gpu|board|bios|chassis|license|product|sku|model)_(?:serial|id|sn)(?:_number)?$/,
   pattern:
-    /(\(01\)\d{14}(?:\((?:10|11|17|21|30|240)\)[A-Za-z0-9.\/-]{1,20})*|\+[A-Z]\d{3}[A-Z0-9]{5,18}\/?[\$A-Z0-9]*)(?![\w])|\b(?:UDI|Device[ _](?:ID|Serial)|Implant[ _]Serial|Serial[ _]?(?:No\.?|Number|#)|IMEI)(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Z0-9][A-Z0-9-]{4,30})(?![\w-])/dgi,
-  standalone: true,
+    /(\(01\)\d{14}(?:\((?:10|11|17|21|30|240)\)[A-Za-z0-9.\/-]{1,20})*|\+[A-Z]\d{3}[A-Z0-9]{5,18}\/?[\$A-Z0-9]*)(?![\w])/dg,
+  labelPattern: /\b(?:UDI|udi|[Dd]evice[ _](?:ID|Id|id|[Ss]erial)|DEVICE[ _](?:ID|SERIAL)|[Ii]mplant[ _][Ss]erial|[Ss]erial[ _]?(?:[Nn]o\.?|[Nn]umber|#)|SERIAL[ _]?(?:NO|NUMBER)|IMEI|imei)(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Za-z0-9][A-Za-z0-9-]{4,30})(?![\w-])/dg,
   judge(v, ctx) {
     const t = v.trim();
     if (GS1_UDI.test(t) || /^\+[A-Z]\d{3}[A-Z0-9]{5,}/.test(t)) return ladder(ctx, { labelled: 0.95, patient: 0.85, bare: 0.6, code: 0.45 });

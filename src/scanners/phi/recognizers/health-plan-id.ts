@@ -14,10 +14,12 @@ export const recognizer: Recognizer = {
     'beneficiary_id', 'beneficiary_number', 'health_plan_id', 'plan_member_id', 'insured_id', 'in1_36', 'in1_49', 'identifier_mb', 'identifier_mbi',
     'identifier_medicare', 'identifier_medicaid', 'coverage_subscriber_id', 'subscriber', 'cardholder_id',
   ]),
-  pattern:
-    /(?<![\w-])([1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})(?![\w-])|\b(?:Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|MBI|HICN)[ _]?(?:ID|No\.?|Number|#)?(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Z0-9][A-Z0-9-]{4,19})(?![\w-])/dg,
+  pattern: /\b([1-9][AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y][AC-HJKMNP-RT-Y0-9]\d-?[AC-HJKMNP-RT-Y]{2}\d{2})(?![\w-])/dg,
+  labelPattern:
+    /\b(?:Member|Subscriber|Policy|Insurance|Medicaid|Medicare|Beneficiary|MBI|HICN)[ _]?(?:ID|No\.?|Number|#)?(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Z0-9][A-Z0-9-]{4,19})(?![\w-])/dg,
   valuePattern: /(?<![\w-])([1-9][A-Za-z][A-Za-z0-9]\d-?[A-Za-z][A-Za-z0-9]\d-?[A-Za-z]{2}\d{2})(?![\w-])/dg,
   standalone: true,
+  quick: (_v, before) => !before.endsWith('-'),
   judge(v, ctx) {
     const t = v.trim();
     if (MBI_RE.test(t)) {

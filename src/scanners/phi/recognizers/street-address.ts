@@ -20,7 +20,7 @@ export const recognizer: Recognizer = {
   ]),
   antiLabels: /(?:^|_)(?:ip|mac|email|e_mail|web|url|memory|server|host|bind|listen|remote|wallet|contract|billing_provider|facility|hospital|clinic|office|company|practice|pharmacy|line_no|line_number|line_count|new_line|baseline|deadline|pipeline|timeline|inline|offline|online|headline|polyline)_?(?:address|addr|line|city)?$/,
   pattern: new RegExp(
-    String.raw`(?<![\w-])(\d{1,6}[A-Z]?(?:-\d{1,4})?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+\p{Lu}[\p{L}'.-]*){0,3}[ \t]+${SUFFIX}\b\.?(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?[ \t]*#?[\w-]+)?(?:,[ \t]*\p{Lu}[\p{L}.'-]+(?:[ \t]+\p{Lu}[\p{L}.'-]+){0,2},[ \t]*(?:${STATES})(?:[ \t]+\d{5}(?:-\d{4})?)?)?|\p{Lu}[\p{L}.'-]+(?:[ \t]+\p{Lu}[\p{L}.'-]+){0,2},[ \t]*(?:${STATES})[ \t]+\d{5}(?:-\d{4})?)(?![\w-])`,
+    String.raw`(?<![\w-])(\d{1,6}[A-Z]?(?:-\d{1,4})?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+\p{Lu}[\p{L}'.-]*){0,3}[ \t]+${SUFFIX}\b\.?(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?[ \t]*#?[\w-]+)?(?:,[ \t]*\p{Lu}[\p{L}.'-]+(?:[ \t]+\p{Lu}[\p{L}.'-]+){0,2},[ \t]*(?:${STATES})(?:[ \t]+\d{5}(?:-\d{4})?)?)?)(?![\w-])`,
     'dgu',
   ),
   boostable: true,

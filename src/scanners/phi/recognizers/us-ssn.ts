@@ -9,8 +9,10 @@ export const recognizer: Recognizer = {
   kind: 'us-ssn',
   meta: phiRule('us-ssn', 'US Social Security number', 'high', 'A Social Security number (valid area, group and serial) in a file or log.'),
   labels: labelRe(['ssn', 'social_security(?:_number)?', 'soc_sec', 'ss_num', 'ss_no', 'ssn_last4', 'pid_19', 'us_ssn', 'identifier_ssn', 'taxpayer_id', 'tin']),
-  pattern: /(?<![\w.-])(\d{3}([- .]?)\d{2}([- .]?)\d{4})(?![\w-]|\.\d)/dg,
+  pattern: /\b(\d{3}([- .]?)\d{2}([- .]?)\d{4})(?![\w-]|\.\d)/dg,
   standalone: true,
+  // Nine bare digits are an SSN only after an SSN label; skip the context work for the rest.
+  quick: (v, before) => !/[.-]$/.test(before) && (/\D/.test(v) || /ss|soc|tin|pid|tax/i.test(before)),
   judge(v, ctx) {
     // Mixed separators (693-09.4444) are not SSNs; neither are invalid areas, groups, serials.
     const seps = v.replace(/\d/g, '');
