@@ -8,7 +8,7 @@ import { verifyEnvelope, type KeyRing } from './dsse.js';
 import { keyIdOf, publicKeyPem } from './keys.js';
 import { verifyLedgerText, type VerifiedEntry } from './ledger.js';
 import { reportPath } from './paths.js';
-import { controlMatrix, runsOf, trendOf, waiverHistory, type MatrixRow, type WaiverHistory } from './period.js';
+import { controlMatrix, runsOf, trendOf, waiverHistory, type MatrixRow, type Run, type WaiverHistory } from './period.js';
 import { asScanStatement } from './statement.js';
 import { VERIFY_MD } from './verify-doc.js';
 import { writeZip } from './zip.js';
@@ -88,13 +88,13 @@ function storedReport(ledger: string, digest: string | undefined): { text: strin
   }
 }
 
-/** Ledger lines for the period plus the entry before it, which anchors the segment's Merkle roots. */
-function segmentOf(text: string, entries: VerifiedEntry[], since: Date, until: Date): { lines: string[]; entries: VerifiedEntry[] } {
+/** Ledger lines from the first to the last run of the period, plus the entry before, which anchors the Merkle roots. */
+function segmentOf(text: string, entries: VerifiedEntry[], runs: Run[]): { lines: string[]; entries: VerifiedEntry[] } {
+  if (!runs.length) return { lines: [], entries: [] };
   const lines = text.split('\n').slice(0, -1);
-  const idx = entries.map((v, i) => ({ v, i })).filter(({ v }) => !v.anchor && Date.parse(v.entry.time) >= since.getTime() && Date.parse(v.entry.time) <= until.getTime());
-  if (!idx.length) return { lines: [], entries: [] };
-  const first = idx[0]!.i;
-  const last = idx.at(-1)!.i;
+  const seqs = runs.map((r) => r.seq);
+  const first = entries.findIndex((v) => v.entry.seq === Math.min(...seqs));
+  const last = entries.findIndex((v) => v.entry.seq === Math.max(...seqs));
   const start = first > 0 ? first - 1 : 0;
   return { lines: lines.slice(start, last + 1), entries: entries.slice(start, last + 1) };
 }
@@ -105,7 +105,7 @@ export async function exportBundle(o: ExportOptions): Promise<{ zip: Uint8Array;
   const report = verifyLedgerText(text, o.keys);
   if (!report.ok) throw Object.assign(new Error(`the ledger does not verify at line ${report.problem!.line}: ${report.problem!.reason}`), { line: report.problem!.line });
   const runs = runsOf(report.entries, o.since, o.until);
-  const seg = segmentOf(text, report.entries, o.since, o.until);
+  const seg = segmentOf(text, report.entries, runs);
   const files: Record<string, string | Uint8Array> = {};
   const warnings: string[] = [];
   const matrix = controlMatrix(runs);
@@ -117,10 +117,11 @@ export async function exportBundle(o: ExportOptions): Promise<{ zip: Uint8Array;
   files['waivers.md'] = waiversMd(waivers);
   if (seg.lines.length) files['ledger/segment.jsonl'] = seg.lines.join('\n') + '\n';
   const usedKeys = new Set<string>();
+  const inPeriod = new Set(runs.map((r) => r.seq));
   for (const v of seg.entries) {
     usedKeys.add(v.entry.head.keyid);
     v.entry.envelope?.signatures.forEach((s) => usedKeys.add(s.keyid));
-    if (v.entry.envelope && !v.anchor) files[`attestations/${String(v.entry.seq).padStart(6, '0')}.intoto.dsse.json`] = JSON.stringify(v.entry.envelope, null, 2) + '\n';
+    if (v.entry.envelope && inPeriod.has(v.entry.seq)) files[`attestations/${String(v.entry.seq).padStart(6, '0')}.intoto.dsse.json`] = JSON.stringify(v.entry.envelope, null, 2) + '\n';
   }
   for (const id of usedKeys) {
     const k = o.keys.get(id) as KeyObject;
@@ -129,7 +130,8 @@ export async function exportBundle(o: ExportOptions): Promise<{ zip: Uint8Array;
   const lastEntry = seg.entries.at(-1)?.entry;
   files['ledger/segment.json'] = JSON.stringify({
     since: o.since.toISOString(), until: o.until.toISOString(), exportedAt: now.toISOString(),
-    firstSeq: seg.entries.find((v) => v.entry.seq !== undefined)?.entry.seq, lastSeq: lastEntry?.seq,
+    anchorSeq: seg.entries[0] && seg.entries[0].entry.seq !== runs[0]?.seq ? seg.entries[0].entry.seq : undefined,
+    firstSeq: runs[0]?.seq, lastSeq: lastEntry?.seq,
     segmentRoot: lastEntry?.root, ledgerSize: report.size, ledgerRoot: report.root, keyids: [...usedKeys],
   }, null, 2) + '\n';
   // Reports of the period (masked values only), the HTML of the latest, SBOMs per commit.
@@ -149,6 +151,8 @@ export async function exportBundle(o: ExportOptions): Promise<{ zip: Uint8Array;
   else warnings.push('no full report of the period is stored; report.html is omitted');
   let sboms = 0;
   for (const [id, result] of [...sbomFor].slice(-MAX_SBOMS)) {
+    // Only runs that inventoried packages have an SBOM worth keeping.
+    if (!result.inventory?.packages?.length) continue;
     try {
       const bom = await render(result, 'cyclonedx');
       files[`sboms/${id.slice(0, 12)}.cdx.json`] = bom;
@@ -180,7 +184,7 @@ export async function exportBundle(o: ExportOptions): Promise<{ zip: Uint8Array;
   files['MANIFEST.sha256'] = names.map((n) => `${sha256Hex(typeof files[n] === 'string' ? Buffer.from(files[n] as string) : (files[n] as Uint8Array))}  ${n}`).join('\n') + '\n';
   return {
     zip: writeZip(files, now),
-    summary: { runs: runs.length, passed, failed: runs.length - passed, fromSeq: seg.entries[0]?.entry.seq, toSeq: lastEntry?.seq, files: [...names, 'MANIFEST.sha256'], sboms, warnings },
+    summary: { runs: runs.length, passed, failed: runs.length - passed, fromSeq: runs[0]?.seq, toSeq: runs.at(-1)?.seq, files: [...names, 'MANIFEST.sha256'], sboms, warnings },
   };
 }
 

@@ -15,10 +15,12 @@ export function runsOf(entries: VerifiedEntry[], since?: Date, until?: Date): Ru
     if (v.anchor) continue;
     const s = asScanStatement(v.statement);
     if (!s) continue;
-    const t = Date.parse(v.entry.time);
+    // The run's own start time places it in a period; the append time is only a fallback.
+    const started = Date.parse(s.predicate.run?.startedAt ?? '');
+    const t = Number.isNaN(started) ? Date.parse(v.entry.time) : started;
     if (since && t < since.getTime()) continue;
     if (until && t > until.getTime()) continue;
-    out.push({ seq: v.entry.seq, time: v.entry.time, statement: s });
+    out.push({ seq: v.entry.seq, time: new Date(t).toISOString(), statement: s });
   }
   return out;
 }
