@@ -86,7 +86,8 @@ describe('ledger verification', () => {
     for (let i = 0; i < original.length; i++) {
       const flipped = Buffer.from(original);
       flipped[i] = flipped[i]! ^ 0x01;
-      if (verifyLedgerText(flipped.toString('latin1'), keys).ok) undetected.push(`xor@${i}`);
+      // Decoded as UTF-8, as the CLI reads it (a broken sequence becomes U+FFFD).
+      if (verifyLedgerText(flipped.toString('utf8'), keys).ok) undetected.push(`xor@${i}`);
       const other = Buffer.from(original);
       other[i] = other[i] === 0x41 ? 0x42 : 0x41;
       if (verifyLedgerText(other.toString('latin1'), keys).ok) undetected.push(`A@${i}`);

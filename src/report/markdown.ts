@@ -26,7 +26,8 @@ function row(f: Finding): string {
 
 /** A merge-request comment: verdict, counts, failing controls and the findings table, truncated to fit. */
 export function renderMarkdown(result: ScanResult, opts: RenderOptions = {}): string {
-  const limit = opts.maxChars ?? GITHUB_COMMENT_LIMIT;
+  // In GitLab CI the comment goes to a GitLab note, which allows far more than a GitHub comment.
+  const limit = opts.maxChars ?? (process.env.GITLAB_CI ? GITLAB_NOTE_LIMIT : GITHUB_COMMENT_LIMIT);
   const active = result.findings.filter((f) => !f.suppression).sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity]);
   const suppressed = result.findings.length - active.length;
   const head: string[] = [];

@@ -24,7 +24,9 @@ describe('Markdown MR summary', () => {
     expect(mdText('a\nb')).toBe('a b');
   });
 
-  it('truncates gracefully with a count when findings exceed the comment limit', () => {
+  it('truncates gracefully (GitHub limit by default, the GitLab one under GITLAB_CI) with a count when findings exceed the comment limit', () => {
+    const savedCi = process.env.GITLAB_CI;
+    delete process.env.GITLAB_CI;
     const many = Array.from({ length: 3000 }, (_, i) => sampleFinding({ fingerprint: `fp${i}`, location: { path: `src/file-${i}.ts`, startLine: i + 1, startColumn: 1, endLine: i + 1, endColumn: 5 } }));
     const r = sampleResult({ findings: many });
     const gh = renderMarkdown(r);
@@ -36,5 +38,14 @@ describe('Markdown MR summary', () => {
     expect(gl).not.toContain('more finding(s) not shown');
     expect(gl.split('\n').filter((l) => l.startsWith('| critical')).length).toBe(3000);
     expect(renderMarkdown(r, { maxChars: 500 }).length).toBeLessThanOrEqual(500);
+    const saved = process.env.GITLAB_CI;
+    process.env.GITLAB_CI = 'true';
+    try {
+      expect(renderMarkdown(r)).not.toContain('more finding(s) not shown');
+    } finally {
+      if (saved === undefined) delete process.env.GITLAB_CI;
+      else process.env.GITLAB_CI = saved;
+      if (savedCi !== undefined) process.env.GITLAB_CI = savedCi;
+    }
   });
 });
