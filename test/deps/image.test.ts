@@ -143,4 +143,22 @@ describe('imageSource', () => {
     const r = await scan({ root: dir, workers: 0, scanners: ['deps'], now: new Date('2026-03-01T00:00:00Z'), source: { mode: 'image', image: join(dir, 'alpine.tar') }, config: resolveConfig({ scanners: { deps: { db: dbPath } } }, undefined) });
     expect(r.findings.map((f) => `${f.properties!.package}@${f.properties!.version} ${f.properties!.ecosystem} ${f.properties!.advisory}`)).toEqual(['busybox@1.36.1-r15 Alpine:v3.19 ALPINE-CVE-2099-5']);
   });
+
+  it("the image's text files also go through the other scanners, findings carrying the layer digest", async () => {
+    const dir = tmp('hg-img-sec-');
+    // Built at run time so the repository itself holds no key-shaped literal.
+    const key = ['AKIA', 'Q3VTRZ7XPLM2KD6W'].join('');
+    const layer = await tarOf([{ name: 'app/settings.env', body: `AWS_ACCESS_KEY_ID=${key}\n` }]);
+    const pack = tar.pack();
+    pack.entry({ name: 'manifest.json' }, JSON.stringify([{ RepoTags: ['clinic/web:3'], Layers: ['l/layer.tar'] }]));
+    pack.entry({ name: 'l/layer.tar' }, layer);
+    pack.finalize();
+    const chunks: Buffer[] = [];
+    for await (const c of pack) chunks.push(c as Buffer);
+    writeFileSync(join(dir, 'web.tar'), Buffer.concat(chunks));
+    const r = await scan({ root: dir, workers: 0, scanners: ['secrets', 'deps'], source: { mode: 'image', image: join(dir, 'web.tar') }, config: resolveConfig({ scanners: { deps: { db: dbPath } } }, undefined) });
+    const f = r.findings.find((x) => x.ruleId === 'secret/aws-access-key-id');
+    expect(f?.location).toMatchObject({ path: 'app/settings.env', startLine: 1, layer: `sha256:${sha(layer)}`, image: 'clinic/web:3' });
+    expect(JSON.stringify(r)).not.toContain(key);
+  });
 });
