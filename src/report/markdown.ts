@@ -13,7 +13,8 @@ export function mdText(s: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+    // With [ and ] escaped no link can form, so parentheses (citations!) stay readable.
+    .replace(/([\\`*_{}[\]#+!|~])/g, '\\$1')
     // Neutralise @mentions so a finding cannot ping people from an MR comment.
     .replace(/@/g, '&#64;');
 }
@@ -42,7 +43,10 @@ export function renderMarkdown(result: ScanResult, opts: RenderOptions = {}): st
     head.push('');
   }
   const failing = result.controls.filter((c) => c.status === 'failed');
-  if (failing.length) head.push(`**HIPAA controls failing:** ${failing.map((c) => `${mdText(c.id)} ${mdText(c.title)} (${c.findings})`).join('; ')}`, '');
+  if (failing.length) {
+    const listed = failing.slice(0, 15).map((c) => `${mdText(c.id)} ${mdText(c.title)} (${c.findings})`).join('; ');
+    head.push(`**HIPAA controls failing (${failing.length}):** ${listed}${failing.length > 15 ? `; and ${failing.length - 15} more` : ''}`, '');
+  }
   for (const r of result.gate.reasons) head.push(`- ${mdText(r)}`);
   for (const w of result.gate.warnings) head.push(`- warning: ${mdText(w)}`);
   if (result.gate.reasons.length || result.gate.warnings.length) head.push('');

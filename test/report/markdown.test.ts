@@ -8,7 +8,7 @@ describe('Markdown MR summary', () => {
     expect(md).toMatch(/^## hipaa-gate: FAILED/);
     expect(md).toContain('| secret | 1 | 0 | 0 | 0 | 0 | 0 |');
     expect(md).toContain('| deps | 0 | 0 | 0 | 0 | 0 | 1 |');
-    expect(md).toContain('164.312\\(a\\)\\(1\\) Access control (1)');
+    expect(md).toContain('**HIPAA controls failing (2):** 164.312(a)(1) Access control (1); 164.312(a)(2)(iv) Encryption and decryption (2)');
     const rows = md.split('\n').filter((l) => /^\| (critical|high|medium|low|info) \|/.test(l));
     expect(rows.map((r) => r.split('|')[1]!.trim())).toEqual(['critical', 'high', 'high']);
     expect(md).toContain('1 suppressed finding(s) not listed');
