@@ -21,13 +21,17 @@ function disabled(options: Record<string, unknown> | undefined): Set<string> {
   return new Set(Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 }
 
+// rules() has no scan root; it reports the custom rules the last scanProject compiled.
+let lastCustom: { key: string; rules: RuleMeta[] } | undefined;
+
 export const scanner: ProjectScanner = {
   kind: 'project',
   name: 'iac',
   category: 'iac',
   rules(options?: Record<string, unknown>): RuleMeta[] {
     const off = disabled(options);
-    const custom = options && customDirs(options).length > 0 ? loadCustomRules(customDirs(options), String(options.__root ?? process.cwd())).map((r) => r.meta) : [];
+    const dirs = customDirs(options);
+    const custom = dirs.length > 0 && lastCustom?.key === dirs.join('\n') ? lastCustom.rules : [];
     return [PARSE_ERROR_RULE, ...BUILTIN_RULES.map((r) => r.meta), ...custom].filter((m) => !off.has(m.id));
   },
   appliesTo(path: string, size: number): boolean {
@@ -36,7 +40,9 @@ export const scanner: ProjectScanner = {
   },
   async scanProject(artifacts: Artifact[], ctx: ScannerContext): Promise<Finding[]> {
     const model = await loadModel(artifacts.map((a) => ({ path: a.path, text: a.text })));
-    const custom = loadCustomRules(customDirs(ctx.options), ctx.root);
+    const dirs = customDirs(ctx.options);
+    const custom = loadCustomRules(dirs, ctx.root);
+    lastCustom = { key: dirs.join('\n'), rules: custom.map((r) => r.meta) };
     return evaluateModel(model, artifacts, {
       rules: [...BUILTIN_RULES, ...custom],
       disabled: disabled(ctx.options),

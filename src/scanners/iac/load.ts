@@ -5,7 +5,7 @@
  */
 import { posix } from 'node:path';
 import type { IacModel, IacResource, JsonObject, ParseProblem } from './model.js';
-import { hclParser, parseHcl } from './terraform/hcl.js';
+import { parseHclFast } from './terraform/hcl-parser.js';
 import { evaluate } from './terraform/eval.js';
 import { unknown } from './model.js';
 import { buildTerraform, type TfFile } from './terraform/module.js';
@@ -61,18 +61,13 @@ export async function loadModel(files: SourceFile[]): Promise<IacModel> {
   const resources: IacResource[] = [];
   const tfFiles: TfFile[] = [];
   const tfvars = new Map<string, JsonObject>();
-  const needHcl = files.some((f) => {
-    const k = kindOf(f.path);
-    return k === 'tf' || k === 'tfvars';
-  });
-  const parser = needHcl ? await hclParser() : undefined;
 
   for (const f of files) {
     const kind = kindOf(f.path);
     const dir = posix.dirname(f.path);
     try {
-      if ((kind === 'tf' || kind === 'tfvars') && parser) {
-        const r = parseHcl(parser, f.text);
+      if (kind === 'tf' || kind === 'tfvars') {
+        const r = parseHclFast(f.text);
         for (const e of r.errors) problems.push({ file: f.path, line: e.line, message: `invalid HCL: ${e.message}` });
         if (kind === 'tf') tfFiles.push({ path: f.path, dir, body: r.body });
         else if (autoVars(f.path)) {

@@ -127,12 +127,14 @@ export function isSet(v: Json | undefined): boolean {
   return true;
 }
 
-const stripIdx = (p: string) => p.replace(/\.\d+(?=\.|$)/g, '');
+const DIGIT_SEG = /\.\d/;
+const stripIdx = (p: string) => (DIGIT_SEG.test(p) ? p.replace(/\.\d+(?=\.|$)/g, '') : p);
 
 /** Record where an attribute is written, under its full path and its index-free path. */
 export function recordLine(lines: Record<string, number>, path: string, line: number): void {
   lines[path] ??= line;
-  lines[stripIdx(path)] ??= line;
+  const s = stripIdx(path);
+  if (s !== path) lines[s] ??= line;
 }
 
 /** Line of the deepest written prefix of `path`, else the resource's own line. */

@@ -137,7 +137,7 @@ const ALL_USERS = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedU
 
 function aclProblem(b: IacResource, m: ModelIndex, acls: string[], perms: string[]): string | undefined {
   const cands: Array<Json | undefined> = [at(b, 'acl'), ...split(m, b, 'aws_s3_bucket_acl').map((r) => at(r, 'acl')), at(b, 'AccessControl')];
-  const bad = cands.find((a) => typeof a === 'string' && acls.includes(a.toLowerCase().replace(/([a-z])([A-Z])/g, '$1-$2')));
+  const bad = cands.find((a) => typeof a === 'string' && acls.includes(a.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()));
   if (bad) return `ACL ${bad} grants public access`;
   const grants = [...getAll(b.attributes, 'grant'), ...split(m, b, 'aws_s3_bucket_acl').flatMap((r) => getAll(r.attributes, 'access_control_policy.grant'))];
   for (const g of grants) {

@@ -27,8 +27,7 @@ export function containers(r: IacResource): ContainerRef[] {
   const spec = get(r.attributes, base);
   const out: ContainerRef[] = [];
   for (const k of ['initContainers', 'containers', 'ephemeralContainers']) {
-    const list = get(spec, k);
-    if (Array.isArray(list)) list.forEach((c, i) => {
+    getAll(spec, k).forEach((c, i) => {
       if (c && typeof c === 'object' && !Array.isArray(c)) out.push({ c, path: `${base}.${k}.${i}` });
     });
   }
@@ -96,8 +95,7 @@ export const hostAccess = defineRule({
     const base = podSpecPath(r.type);
     const out = [];
     for (const k of ['hostNetwork', 'hostPID', 'hostIPC']) if (asBool(get(spec, k)) === true) out.push(v(`${k}: true`, `${base}.${k}`));
-    const vols = get(spec, 'volumes');
-    if (Array.isArray(vols)) vols.forEach((vol, i) => {
+    getAll(spec, 'volumes').forEach((vol, i) => {
       const hp = get(vol, 'hostPath.path');
       if (hp !== undefined) out.push(v(`volume ${String(get(vol, 'name') ?? i)} mounts host path ${String(hp)}`, `${base}.volumes.${i}`));
     });
