@@ -290,6 +290,8 @@ export function merge(ds: Detection[]): Detection[] {
   for (const d of ds) {
     const last = out[out.length - 1];
     if (last && d.start < last.end) {
+      // A URL or address that contains an MRN or ZIP: the container is the identifier to mask.
+      if (d.end <= last.end && last.score >= 0.55) continue;
       if (d.score > last.score || (d.score === last.score && d.end - d.start > last.end - last.start)) out[out.length - 1] = d;
       continue;
     }

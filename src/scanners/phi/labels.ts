@@ -23,6 +23,7 @@ export function labelRe(alts: string[]): RegExp {
  * `Patient name - `. Returns the normalised label or undefined.
  */
 const LOOKBACK = 56;
+const FILLER = new Set(['is', 'was', 'are', 'be', 'of', 'the', 'a', 'an', 'to', 'at', 'on', 'for', 'with', 'as', 'in', 'by']);
 const isLabelChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 32 || c === 46 || c === 39 || c === 45;
 const isSkippable = (c: number): boolean => c === 32 || c === 9 || c === 34 || c === 39 || c === 96 || c === 40 || c === 91 || c === 123;
@@ -44,7 +45,10 @@ export function inlineLabel(line: string, col: number): string | undefined {
   // The label starts with a letter and ends with a letter, digit, ')' or "'".
   raw = raw.replace(/^[^A-Za-z]+/, '');
   if (raw.length === 0) return undefined;
-  const words = raw.split(/[\s.]+/).filter(Boolean).slice(-4).join(' ');
+  // "DOB is", "number is:", "email of the": filler words after the label are not the label.
+  const all = raw.split(/[\s.]+/).filter(Boolean);
+  while (all.length > 1 && FILLER.has(all[all.length - 1]!.toLowerCase())) all.pop();
+  const words = all.slice(-4).join(' ');
   const label = normalizeLabel(words);
   return label.length > 0 ? label : undefined;
 }

@@ -24,7 +24,8 @@ export const recognizer: Recognizer = {
     const d = digitsOf(t);
     const seps = t.replace(/\d/g, '');
     const cardShaped = /^[\d -]+$/.test(t) && d.length >= 13 && d.length <= 19 && (seps === '' || /^(?: {3}| {2}|-{3}|-{2})$/.test(seps));
-    if (cardShaped && CARD_PREFIX.test(d) && validCard(d)) {
+    // Unseparated digit runs are ids, timestamps and counters far more often than cards.
+    if (cardShaped && CARD_PREFIX.test(d) && validCard(d) && (seps !== '' || ctx.labelled || ctx.valueMode)) {
       if (ctx.valueMode) return 0.9;
       return ladder(ctx, { labelled: 0.95, patient: 0.75, bare: seps ? 0.5 : 0.3, code: 0.25 });
     }

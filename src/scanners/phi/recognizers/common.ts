@@ -31,8 +31,10 @@ export function phiRule(
  */
 export function ladder(ctx: JudgeContext, s: { labelled: number; patient: number; bare: number; code?: number }): number {
   if (ctx.labelled) return s.labelled;
+  // In source code an unlabelled value is weak evidence even near clinical words (comments, messages).
+  const code = s.code ?? s.bare - 0.15;
+  if (ctx.textClass === 'code') return ctx.patient ? Math.min(s.patient, code + 0.15) : code;
   if (ctx.patient) return s.patient;
-  if (ctx.textClass === 'code') return s.code ?? s.bare - 0.15;
   return s.bare;
 }
 

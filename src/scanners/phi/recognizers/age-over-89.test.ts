@@ -1,0 +1,15 @@
+import { runRuleTests } from '../../../testing/rule-tester.js';
+import { scanner } from '../index.js';
+import { DATA, j } from '../testing.js';
+
+runRuleTests(scanner, 'phi/age-over-89', {
+  valid: [
+    { code: 'Patient age: 64', path: DATA, name: 'under 90' },
+    { code: 'max_age: 120 (patient cache)', path: DATA, name: 'cache setting' },
+    { code: 'Cache-Control: max-age=95 patient', path: DATA },
+  ],
+  invalid: [
+    { code: 'Patient is a 93-year-old female', path: DATA, findings: [{ excerpt: '**' }] },
+    { code: 'age,mrn\n97,A1234\n', path: 'exports/patients.csv', findings: [{ line: 2 }] },
+  ],
+}, () => scanner.init!({}));

@@ -1,0 +1,20 @@
+import { runRuleTests } from '../../../testing/rule-tester.js';
+import { scanner } from '../index.js';
+import { DATA, j } from '../testing.js';
+
+runRuleTests(scanner, 'phi/date-of-birth', {
+  valid: [
+    { code: 'Released on 03/04/1961 to the archive (patient records)', path: DATA, name: 'a bare date is not PHI' },
+    { code: '2026-01-05T10:00:00Z patient check-in', path: 'logs/app.log', name: 'timestamps are not birth dates' },
+    { code: 'DOB: 02/30/1961', path: DATA, name: 'impossible date' },
+    { code: 'dob: 2099-01-01', path: DATA, name: 'birth in the future' },
+    { code: 'DOB: 01/01/1900', path: DATA, name: 'placeholder default date' },
+    { code: 'function dob(d: Date): Date { return d; }', path: 'src/patient.ts' },
+  ],
+  invalid: [
+    { code: 'Patient DOB: 03/04/1961', path: DATA, findings: [{ column: 14, endColumn: 24, excerpt: '**/**/1961', confidence: 'high' }] },
+    { code: '{"birthDate": "1961-03-04"}', path: 'fhir/patient.json', findings: [{ excerpt: '1961-**-**' }] },
+    { code: 'Maria Gonzalez 03/04/1961 patient', path: DATA, name: 'date beside a name (co-occurrence)', findings: [{ excerpt: '**/**/1961', confidence: 'medium' }] },
+    { code: 'born on 4 Mar 1961', path: DATA, findings: [{ excerpt: '* *** 1961' }] },
+  ],
+}, () => scanner.init!({}));

@@ -1,0 +1,14 @@
+import { runRuleTests } from '../../../testing/rule-tester.js';
+import { scanner } from '../index.js';
+import { DATA, j } from '../testing.js';
+
+runRuleTests(scanner, 'phi/device-id', {
+  valid: [
+    { code: 'build serial: 20240105 (patient app)', path: DATA, name: 'short serial with too few digits is still an id, but unlabelled build serial' , options: { min_confidence: 'high' } },
+    { code: 'disk_serial: WD1234567 patient', path: DATA, name: 'hardware of a server' },
+  ],
+  invalid: [
+    { code: 'Patient implant UDI (01)00844588003288(17)141120(10)7654321D(21)10987654d321', path: DATA, findings: [{ confidence: 'high' }] },
+    { code: 'Pacemaker serial number: PJN4471209 (patient)', path: DATA, findings: [{ excerpt: '******1209' }] },
+  ],
+}, () => scanner.init!({}));

@@ -1,0 +1,16 @@
+import { runRuleTests } from '../../../testing/rule-tester.js';
+import { scanner } from '../index.js';
+import { DATA, j } from '../testing.js';
+
+runRuleTests(scanner, 'phi/medical-record-number', {
+  valid: [
+    { code: 'patient record count 1234567', path: DATA, name: 'a number without an MRN label' },
+    { code: 'MRN: TBD', path: DATA },
+    { code: 'const mrn = patient.mrn;', path: 'src/patient.ts' },
+  ],
+  invalid: [
+    { code: 'MRN: 00482913', path: DATA, findings: [{ column: 6, excerpt: '****2913', confidence: 'high' }] },
+    { code: 'Patient MRN-004521 admitted', path: DATA, findings: [{ excerpt: '******' }] },
+    { code: 'PID|1||7733921^^^HOSP^MR||NGUYEN^ANH', path: 'msgs/adt.hl7', findings: [{ excerpt: '*******' }] },
+  ],
+}, () => scanner.init!({}));

@@ -1,0 +1,17 @@
+import { runRuleTests } from '../../../testing/rule-tester.js';
+import { scanner } from '../index.js';
+import { DATA, j } from '../testing.js';
+
+runRuleTests(scanner, 'phi/phone-number', {
+  valid: [
+    { code: 'Patient phone: (312) 555-0142', path: DATA, name: '555-01xx is reserved for fiction' },
+    { code: 'phone: 123-456-7890', path: DATA, name: 'placeholder' },
+    { code: 'build 3125552671 finished (patient-api)', path: DATA, name: 'bare ten digits without a label' },
+    { code: 'port: 8080, patient service', path: DATA },
+  ],
+  invalid: [
+    { code: 'Patient phone: (312) 555-2671', path: DATA, findings: [{ column: 16, endColumn: 30, excerpt: '(***) ***-2671', confidence: 'high' }] },
+    { code: 'fax=+44 20 7946 0018 (patient referral)', path: DATA, findings: [{ excerpt: '+** ** **** 0018' }] },
+    { code: 'mobile: 3125552671', path: 'fixtures/patients/a.yml', findings: [{ excerpt: '******2671' }] },
+  ],
+}, () => scanner.init!({}));

@@ -1,0 +1,16 @@
+import { runRuleTests } from '../../../testing/rule-tester.js';
+import { scanner } from '../index.js';
+import { DATA, j } from '../testing.js';
+
+runRuleTests(scanner, 'phi/street-address', {
+  valid: [
+    { code: 'HQ: 1600 Amphitheatre Parkway (patient portal vendor)', path: DATA, name: 'famous address' },
+    { code: 'const address = req.body.address;', path: 'src/patient.ts' },
+    { code: '{"ip_address": "10.0.0.1", "patient": 1}', path: 'fixtures/patients.json', name: 'IP address key' },
+    { code: 'Main Street view in the patient app', path: DATA, name: 'no house number shape' },
+  ],
+  invalid: [
+    { code: 'Patient lives at 1452 Oak Ridge Drive, Springfield, IL 62704', path: DATA, findings: [{ column: 18, excerpt: '1*** O** R**** D****, S**********, I* 6****' }] },
+    { code: '{"address": {"line": ["77 Elm Street"], "city": "Chicago"}, "resourceType": "Patient"}', path: 'fhir/p.json', findings: [{ excerpt: '7* E** S*****' }, { excerpt: 'C******' }] },
+  ],
+}, () => scanner.init!({}));

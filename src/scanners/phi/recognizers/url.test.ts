@@ -1,0 +1,13 @@
+import { runRuleTests } from '../../../testing/rule-tester.js';
+import { scanner } from '../index.js';
+import { DATA, j } from '../testing.js';
+
+runRuleTests(scanner, 'phi/url', {
+  valid: [
+    { code: 'Docs: https://www.hl7.org/fhir/patient.html', path: DATA, name: 'documentation about patients' },
+    { code: 'see https://portal.example.com/patients/12345', path: DATA, name: 'reserved domain' },
+  ],
+  invalid: [
+    { code: 'link https://portal.clinic-a.org/patients/88231/chart?mrn=88231', path: DATA, findings: [{ excerpt: 'https://portal.clinic-a.org/********/*****/*****?***=*****' }] },
+  ],
+}, () => scanner.init!({}));

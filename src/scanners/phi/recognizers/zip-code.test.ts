@@ -1,0 +1,15 @@
+import { runRuleTests } from '../../../testing/rule-tester.js';
+import { scanner } from '../index.js';
+import { DATA, j } from '../testing.js';
+
+runRuleTests(scanner, 'phi/zip-code', {
+  valid: [
+    { code: 'patient count 60601 this year', path: DATA, name: 'a bare five-digit number' },
+    { code: 'zip: 00000', path: DATA },
+    { code: 'gzip level 60601', path: DATA },
+  ],
+  invalid: [
+    { code: 'Patient zip: 60601', path: DATA, findings: [{ excerpt: '606**' }] },
+    { code: 'postal_code,mrn\n60601-1234,A1234\n', path: 'exports/patients.csv', findings: [{ line: 2, excerpt: '606**-****' }] },
+  ],
+}, () => scanner.init!({}));
