@@ -34,6 +34,14 @@ describe('secrets scanner', () => {
     expect(stripe.valueHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it('masks secrets without a provider prefix completely', () => {
+    const pw = g('[A-Za-z0-9]{18}', 21);
+    const [f] = scanText(scanner, `DATABASE_URL="postgresql://app:${pw}@db.internal/ehr"`);
+    expect(f!.ruleId).toBe('secret/postgres-url');
+    expect(f!.excerpt).toBe('*'.repeat(16));
+    expect(f!.properties).toMatchObject({ provider: 'PostgreSQL', secretLength: 18 });
+  });
+
   it('reports one finding per secret even when several rules match it', () => {
     const token = `xoxb-${g('[0-9]{12}')}-${g('[0-9]{12}', 2)}-${g('[A-Za-z0-9]{24}', 3)}`;
     const findings = scanText(scanner, `slack_api_token = "${token}"`);

@@ -6,7 +6,7 @@ import type { FileScanner, ScannerContext } from '../types.js';
 import { compileCustom, type CustomRuleConfig } from './custom.js';
 import { compileBuiltin, SecretEngine } from './engine.js';
 import { BUILTIN_RULES } from './rules/index.js';
-import { toMeta } from './types.js';
+import { toMeta, type SecretRule } from './types.js';
 
 interface SecretsOptions {
   disable_rules?: string[];
@@ -35,6 +35,30 @@ export function engineFor(options: Record<string, unknown> = {}): { engine: Secr
   return e;
 }
 
+/**
+ * How many leading characters of a secret may be shown: only a fixed provider prefix (`ghp_`,
+ * `AKIA`, `xoxb`) identifies the kind of token without revealing any of it. Passwords, keys found by
+ * name, URL passwords and PEM blocks have no such prefix and are masked completely.
+ */
+export function visiblePrefix(rule: SecretRule, secret: string): number {
+  const lit = /^[A-Za-z0-9_-]{2,}/.exec(rule.format ?? '')?.[0] ?? '';
+  let n = lit && secret.startsWith(lit) ? Math.min(4, lit.length) : 0;
+  // Prefix keywords (`akia`, `ghs_`, `sk_live`) are the token's type marker, not part of its secret.
+  const lower = secret.slice(0, 32).toLowerCase();
+  for (const k of rule.keywords) if (k.length >= 3 && lower.startsWith(k)) n = Math.max(n, Math.min(4, k.length));
+  return n;
+}
+
+export function maskFor(rule: SecretRule, secret: string): string {
+  const n = lit(rule, secret);
+  const len = [...secret].length;
+  return secret.slice(0, n) + '*'.repeat(Math.min(Math.max(len - n, 3), 16));
+}
+
+function lit(rule: SecretRule, secret: string): number {
+  return rule.pathOnly ? secret.length : visiblePrefix(rule, secret);
+}
+
 export const scanner: FileScanner = {
   kind: 'file',
   name: 'secrets',
@@ -60,6 +84,7 @@ export const scanner: FileScanner = {
         {
           span,
           value: c.secret,
+          masked: maskFor(c.rule, c.secret),
           message: `${what} found (${c.confidence} confidence)`,
           confidence: c.confidence,
           properties: { provider: c.rule.provider, secretLength: c.secret.length },

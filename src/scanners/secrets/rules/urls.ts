@@ -25,7 +25,7 @@ function url(name: string, title: string, provider: string, schemes: string, kw:
     provider,
     severity,
     hipaa: CITE_TRANSPORT,
-    rotate: `on the ${provider} server (change the user's password) and pass the connection string through a secret manager or environment injection`,
+    rotate: `on the ${provider} server (change the user's password)`,
     regex: new RegExp(String.raw`(?<![A-Za-z0-9+.-])(?:${schemes})://${USER}:(${PASS})@[A-Za-z0-9.[\]_-]{1,253}`),
     kw,
     secretGroup: 1,
