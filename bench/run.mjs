@@ -58,10 +58,10 @@ const heads = { tool: 'case', files: 'files', bytes: 'bytes', wallS: 'wall s', c
 const table = [];
 for (const [name, r] of Object.entries(results)) {
   if (r.status === 'ok') for (const row of r.rows ?? []) table.push(row);
-  else table.push({ tool: `${name}: ${r.status}: ${r.why}` });
+  else table.push({ message: `${name}: ${r.status}: ${r.why}` });
 }
 const cell = (v) => (v === undefined ? '' : typeof v === 'number' ? v.toLocaleString('en-US') : String(v));
-const widths = cols.map((c) => Math.max(heads[c].length, ...table.filter((t) => t.files !== undefined || c !== 'tool' || t.bytes !== undefined).map((t) => cell(t[c]).length)));
+const widths = cols.map((c) => Math.max(heads[c].length, ...table.filter((t) => !t.message).map((t) => cell(t[c]).length)));
 const line = (vals) => vals.map((v, i) => (i === 0 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
 const out = [];
 out.push('', `hipaa-gate bench - node ${env.node}, ${env.cpus} CPU(s) ${env.cpuModel ?? ''}, ${env.memGB} GB`);
@@ -70,7 +70,7 @@ if (Math.max(env.loadAvg1m.start, env.loadAvg1m.end) > env.cpus * 0.5) {
 }
 out.push(line(cols.map((c) => heads[c])));
 out.push(widths.map((w) => '-'.repeat(w)).join('  '));
-for (const t of table) out.push(t.bytes === undefined && t.files === undefined ? t.tool : line(cols.map((c) => cell(t[c]))));
+for (const t of table) out.push(t.message ?? line(cols.map((c) => cell(t[c]))));
 const c = results.corpus;
 if (c?.status === 'ok') {
   out.push('');

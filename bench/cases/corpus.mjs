@@ -15,6 +15,7 @@ async function hipaaGate(ctx, root, label, extra = []) {
   return {
     ok: true,
     wallMs: r.wallMs,
+    cpuS: r.cpuS,
     peakRssMB: r.peakRssMB,
     files: res.stats.filesScanned,
     bytes: res.stats.bytesScanned,
@@ -30,6 +31,7 @@ function row(name, x) {
     files: x.files,
     bytes: x.bytes,
     wallS: round(x.wallMs / 1000, 2),
+    cpuS: round(x.cpuS, 2),
     MBps: round(rate(mb(x.bytes), x.wallMs)),
     filesPerS: Math.round(rate(x.files, x.wallMs)),
     peakRssMB: round(x.peakRssMB),
@@ -68,7 +70,7 @@ export async function run(ctx) {
       metrics.secretlint = `unavailable: ${why(sl)}`;
     } else {
       const s = JSON.parse(sl.stdout.trim().split('\n').at(-1));
-      const r = row('secretlint 11 (recommend)', { ...s, wallMs: sl.wallMs, peakRssMB: sl.peakRssMB });
+      const r = row('secretlint 11 (recommend)', { ...s, wallMs: sl.wallMs, cpuS: sl.cpuS, peakRssMB: sl.peakRssMB });
       rows.push(r);
       metrics.secretlint = r;
       metrics.speedupVsSecretlint = round(rows[0].MBps / r.MBps, 2);

@@ -3,7 +3,7 @@
 //   generateTerraformCorpus(dir, { files, resourcesPerFile }) -> { files?, resources?, bytes? } | void
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchDir, cliPath, mb, measure, optionalModule, rate, round, why } from '../lib.mjs';
+import { benchDir, cliPath, mb, measure, optionalModule, rate, round, walkFiles, why } from '../lib.mjs';
 
 const FILES = 1000;
 const RESOURCES_PER_FILE = 5;
@@ -21,13 +21,16 @@ export async function run() {
   const r = await measure(process.execPath, [cliPath, 'scan', dir, '--scanners', 'iac', '--no-progress', '--format', 'json', '--output', out]);
   if (r.status !== 0 && r.status !== 1) return { status: 'failed', why: why(r) };
   const res = JSON.parse(readFileSync(out, 'utf8'));
-  const files = made.files ?? res.stats.filesScanned;
+  // Project scanners do not add to bytesScanned; count what was generated.
+  const listed = await walkFiles(dir);
+  const bytes = made.bytes ?? listed.reduce((n, f) => n + f.size, 0);
+  const files = made.files ?? listed.length;
   const resources = made.resources ?? FILES * RESOURCES_PER_FILE;
   const t = res.stats.timings ?? {};
   const metrics = {
     files,
     resources,
-    bytes: res.stats.bytesScanned,
+    bytes,
     findings: res.findings.length,
     wallMs: Math.round(r.wallMs),
     filesPerS: Math.round(rate(files, r.wallMs)),
@@ -39,6 +42,6 @@ export async function run() {
   return {
     status: 'ok',
     metrics,
-    rows: [{ tool: `iac (${files} .tf, ${resources} resources)`, files, bytes: res.stats.bytesScanned, wallS: round(r.wallMs / 1000, 2), MBps: round(rate(mb(res.stats.bytesScanned), r.wallMs)), filesPerS: metrics.filesPerS, peakRssMB: metrics.peakRssMB, findings: metrics.findings }],
+    rows: [{ tool: `iac (${files} .tf, ${resources} resources)`, files, bytes, wallS: round(r.wallMs / 1000, 2), cpuS: round(r.cpuS, 2), MBps: round(rate(mb(bytes), r.wallMs)), filesPerS: metrics.filesPerS, peakRssMB: metrics.peakRssMB, findings: metrics.findings }],
   };
 }
