@@ -46,9 +46,13 @@ export const reporter: Reporter = {
       if (p.direct) subject.dependencies.add(c.bomRef);
     }
 
+    // The same package in several lockfiles is one component, so its vulnerability is listed once.
+    const seen = new Set<string>();
     for (const f of result.findings.filter((x) => x.ruleId === 'deps/vulnerable-package')) {
       const v = vulnerability(f, components);
-      if (v) bom.vulnerabilities.add(v);
+      if (!v || seen.has(v.bomRef.value ?? '')) continue;
+      seen.add(v.bomRef.value ?? '');
+      bom.vulnerabilities.add(v);
     }
 
     const serializer = new CDX.Serialize.JsonSerializer(new CDX.Serialize.JSON.Normalize.Factory(CDX.Spec.Spec1dot6));

@@ -13,7 +13,10 @@ export const parser: LockfileParser = {
   ecosystem: 'PyPI',
   matches: (b) => /^requirements.*\.txt$/.test(b) || b.endsWith('.requirements.txt'),
   parse(text, ctx) {
-    return parseFile(text, ctx, '.', new Set([posix.basename(ctx.path)]), true) ?? [];
+    const base = posix.basename(ctx.path);
+    // requirements-dev.txt / requirements-test.txt hold development dependencies by convention.
+    const dev = /[-_.](dev|test|tests|lint|docs)\b/i.test(base);
+    return (parseFile(text, ctx, '.', new Set([base]), true) ?? []).map((p) => (dev ? { ...p, dev } : p));
   },
 };
 
