@@ -86,7 +86,8 @@ describe('hipaa-gate hook', () => {
     expect(runCli(['hook', 'install'], { cwd: d }).stdout).toContain('runs first');
     write(d, { 'a.txt': 'fine\n' });
     gitIn(d, 'add', 'a.txt');
-    expect(commit(d, 'ok').status).toBe(0);
+    const ok = commit(d, 'ok');
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     expect(readFileSync(join(d, '.git', 'previous-hook-ran'), 'utf8')).toBe('ran\n');
     write(d, { BLOCK: '', 'b.txt': 'fine\n' });
     gitIn(d, 'add', 'b.txt');
@@ -104,7 +105,7 @@ describe('hipaa-gate hook', () => {
     write(d, { 'clean.ts': 'export const a = 1;\n' });
     gitIn(d, 'add', '-A');
     const ok = commit(d, 'clean');
-    expect(ok.status).toBe(0);
+    expect(ok.status, ok.stdout + ok.stderr).toBe(0);
     write(d, { 'leak.ts': `export const id = "${fakeAwsKey()}";\n` });
     gitIn(d, 'add', 'leak.ts');
     const blocked = commit(d, 'leak');
