@@ -23,6 +23,8 @@ export interface DetectOptions {
   kinds?: ReadonlySet<string>;
   /** Value mode: the text is the value of a field of these kinds (Presidio-style bare tokens). */
   valueKinds?: readonly string[];
+  /** Value mode: the label of the field the text is the value of (default: the kind). */
+  valueLabel?: string;
   /** Precomputed `clinicalSignal(text, path)`. */
   signal?: boolean;
 }
@@ -274,7 +276,7 @@ function detectValues(text: string, recs: readonly Recognizer[], opts: DetectOpt
         if (!g) continue;
         const value = text.slice(g[0], g[1]);
         const ls = text.lastIndexOf('\n', g[0] - 1) + 1;
-        const ctx: JudgeContext = { label: r.kind, labelled: true, structured: true, patient: true, textClass: 'data', line: text.slice(ls), col: g[0] - ls, nowYear: opts.nowYear, valueMode: true };
+        const ctx: JudgeContext = { label: opts.valueLabel ?? r.kind, labelled: true, structured: true, patient: true, textClass: 'data', line: text.slice(ls), col: g[0] - ls, nowYear: opts.nowYear, valueMode: true };
         const score = r.judge(value, ctx);
         if (score >= 0.55) out.push({ kind: r.kind, start: g[0], end: g[1], value, score, record: 'v', synthetic: r.synthetic?.(value) ?? false });
       }

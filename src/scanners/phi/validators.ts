@@ -32,6 +32,8 @@ export function validSsn(value: string): boolean {
   const serial = Number(d.slice(5));
   if (area === 0 || area === 666 || area >= 900) return false;
   if (group === 0 || serial === 0) return false;
+  // Voided by the SSA after mass misuse: the Woolworth wallet card and the 1940s pamphlet sample.
+  if (d === '078051120' || d === '219099999') return false;
   return !/^(\d)\1{8}$/.test(d);
 }
 
@@ -39,7 +41,7 @@ export function validSsn(value: string): boolean {
 export function validNpi(value: string): boolean {
   const d = digitsOf(value);
   if (d.length !== 10 || (d[0] !== '1' && d[0] !== '2')) return false;
-  if (/^(\d)\1{9}$/.test(d.slice(0, 9))) return false;
+  if (/^(\d)\1{8}$/.test(d.slice(0, 9))) return false;
   return luhn(`80840${d}`);
 }
 

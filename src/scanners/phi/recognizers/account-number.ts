@@ -6,7 +6,7 @@ import { digitsOf, validCard } from '../validators.js';
 import { idLike, ladder, phiRule } from './common.js';
 
 /** Issuer prefixes of payment cards (Visa, Mastercard, Amex, Discover, JCB, Diners, Maestro, UATP). */
-const CARD_PREFIX = /^(?:4|5[0-8]|2[2-7]|3[47]|3[0689]|6(?:011|[45]|2|7)|35|1)/;
+const CARD_PREFIX = /^(?:4|5[0-8]|2[2-7]|3[47]|3[0689]|6(?:011|[45]|2|7)|35|1(?=\d{14}$))/;
 
 export const recognizer: Recognizer = {
   kind: 'account-number',
@@ -29,6 +29,8 @@ export const recognizer: Recognizer = {
       if (ctx.valueMode) return 0.9;
       return ladder(ctx, { labelled: 0.95, patient: 0.75, bare: seps ? 0.5 : 0.3, code: 0.25 });
     }
+    // A field labelled as a card holds cards only: a number failing the card checks is not one.
+    if (/(?:^|_)(?:card|cards|credit_card|ccn|pan|cc)(?:_|$)/.test(ctx.label ?? '')) return 0;
     if (ctx.valueMode) return d.length >= 8 && d.length <= 17 && d === t ? 0.85 : 0;
     if (!ctx.labelled || !idLike(t, 4)) return 0;
     return ctx.patient || ctx.structured ? 0.9 : 0.75;

@@ -15,7 +15,7 @@ export const recognizer: Recognizer = {
   valuePattern: /(?<![\w@.-])((?:https?:\/\/)?(?:www\.)?(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24})(?::\d{1,5})?(?:\/[^\s"'<>]*)?)(?![\w-])/dg,
   judge(v, ctx) {
     const host = /^(?:[a-z]+:\/\/)?([^/:?#]+)/i.exec(v)?.[1] ?? '';
-    if (!/\.[A-Za-z]{2,}$/.test(host)) return 0;
+    if (!/\.[A-Za-z]{2,}$/.test(host) || !host.replace(/^www\./i, '').includes('.')) return 0;
     if (ctx.valueMode) return 0.9;
     if (PATIENT_URL.test(v)) return ctx.textClass === 'code' && !ctx.patient ? 0.5 : 0.85;
     if (ctx.labelled && ctx.patient && /(?:profile|photo|personal|patient|social|website|homepage)/.test(ctx.label ?? '')) return 0.7;
