@@ -8,7 +8,7 @@ import { bestScore } from './cvss.js';
 import type { OsvAffected, OsvRecord, StoredAdvisory } from './types.js';
 import { readZipEntries, type ZipLimits } from './zip.js';
 
-const SCHEMA_VERSION = '1';
+const SCHEMA_VERSION = '2';
 
 /**
  * Where the local OSV database lives: `--db`, else `HIPAA_GATE_DB`, else the config's
@@ -57,7 +57,11 @@ export class OsvDatabase {
   /** Open for reading; a missing file returns undefined, a damaged one is an E_DB error naming it. */
   static openExisting(path: string): OsvDatabase | undefined {
     if (!existsSync(path)) return undefined;
-    return OsvDatabase.wrap(path, () => new Database(path, { readonly: true, fileMustExist: true }));
+    const d = OsvDatabase.wrap(path, () => new Database(path, { readonly: true, fileMustExist: true }));
+    // Matching reads many index ranges at once: map the file and keep a larger page cache.
+    d.db.pragma('mmap_size = 268435456');
+    d.db.pragma('cache_size = -65536');
+    return d;
   }
 
   static openForImport(path: string): OsvDatabase {
@@ -68,7 +72,8 @@ export class OsvDatabase {
     d.db.exec(`
       CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE IF NOT EXISTS advisory(id TEXT PRIMARY KEY, modified TEXT, withdrawn TEXT, aliases TEXT NOT NULL, summary TEXT, score REAL, cvss TEXT, label TEXT);
-      CREATE TABLE IF NOT EXISTS affected(ecosystem TEXT NOT NULL, name TEXT NOT NULL, advisory TEXT NOT NULL, data TEXT NOT NULL);
+      -- Advisory fields are repeated per affected package (meta) so matching needs no join.
+      CREATE TABLE IF NOT EXISTS affected(ecosystem TEXT NOT NULL, name TEXT NOT NULL, advisory TEXT NOT NULL, meta TEXT NOT NULL, data TEXT NOT NULL);
       CREATE INDEX IF NOT EXISTS affected_pkg ON affected(ecosystem, name);
       CREATE INDEX IF NOT EXISTS affected_adv ON affected(advisory);
       CREATE TABLE IF NOT EXISTS source(ecosystem TEXT PRIMARY KEY, file TEXT, records INTEGER, imported_at TEXT);
@@ -143,18 +148,21 @@ export class OsvDatabase {
   importRecords(records: OsvRecord[], perEcosystem = new Map<string, number>()): void {
     const delAffected = this.db.prepare('DELETE FROM affected WHERE advisory = ?');
     const putAdvisory = this.db.prepare('INSERT OR REPLACE INTO advisory(id, modified, withdrawn, aliases, summary, score, cvss, label) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-    const putAffected = this.db.prepare('INSERT INTO affected(ecosystem, name, advisory, data) VALUES (?, ?, ?, ?)');
+    const putAffected = this.db.prepare('INSERT INTO affected(ecosystem, name, advisory, meta, data) VALUES (?, ?, ?, ?, ?)');
     this.db.transaction(() => {
       for (const r of records) {
         const best = bestScore([...(r.severity ?? []), ...(r.affected ?? []).flatMap((a) => a.severity ?? [])]);
         const label = typeof r.database_specific?.severity === 'string' ? r.database_specific.severity : undefined;
         delAffected.run(r.id);
-        putAdvisory.run(r.id, r.modified ?? null, r.withdrawn ?? null, JSON.stringify(r.aliases ?? []), (r.summary ?? r.details ?? '').slice(0, 500), best?.score ?? null, best?.vector ?? null, label ?? null);
+        const summary = (r.summary ?? r.details ?? '').slice(0, 500);
+        putAdvisory.run(r.id, r.modified ?? null, r.withdrawn ?? null, JSON.stringify(r.aliases ?? []), summary, best?.score ?? null, best?.vector ?? null, label ?? null);
+        const meta: Meta = { aliases: r.aliases ?? [], summary, ...(r.withdrawn ? { withdrawn: r.withdrawn } : {}), ...(best ? { score: best.score, cvss: best.vector } : {}), ...(label ? { label } : {}) };
+        const metaJson = JSON.stringify(meta);
         const seen = new Set<string>();
         for (const a of r.affected ?? []) {
           if (!a.package?.ecosystem || !a.package.name) continue;
           const eco = baseEcosystem(a.package.ecosystem);
-          putAffected.run(eco, normalizeName(eco, a.package.name), r.id, JSON.stringify(slim(a)));
+          putAffected.run(eco, normalizeName(eco, a.package.name), r.id, metaJson, JSON.stringify(slim(a)));
           if (!seen.has(eco)) perEcosystem.set(eco, (perEcosystem.get(eco) ?? 0) + 1);
           seen.add(eco);
         }
@@ -179,7 +187,7 @@ export class OsvDatabase {
       for (let i = 0; i < wanted.length; i += 500) {
         const chunk = wanted.slice(i, i + 500);
         const rows = this.db
-          .prepare(`SELECT f.name, a.id, a.aliases, a.summary, a.withdrawn, a.score, a.cvss, a.label, f.data FROM affected f JOIN advisory a ON a.id = f.advisory WHERE f.ecosystem = ? AND f.name IN (${chunk.map(() => '?').join(',')})`)
+          .prepare(`SELECT name, advisory, meta, data FROM affected WHERE ecosystem = ? AND name IN (${chunk.map(() => '?').join(',')})`)
           .all(eco, ...chunk) as Array<Row & { name: string }>;
         for (const r of rows) {
           if (!out.has(r.name)) out.set(r.name, []);
@@ -196,7 +204,7 @@ export class OsvDatabase {
   private stmtLookup(): Database.Statement {
     try {
       return (this.lookupStmt ??= this.db.prepare(
-        'SELECT a.id, a.aliases, a.summary, a.withdrawn, a.score, a.cvss, a.label, f.data FROM affected f JOIN advisory a ON a.id = f.advisory WHERE f.ecosystem = ? AND f.name = ?',
+        'SELECT name, advisory, meta, data FROM affected WHERE ecosystem = ? AND name = ?',
       ));
     } catch (e) {
       throw new HipaaGateError('E_DB', `vulnerability database is unreadable or corrupted (${(e as Error).message})`, { file: this.path, cause: e });
@@ -225,27 +233,15 @@ export class OsvDatabase {
 }
 
 interface Row {
-  id: string;
-  aliases: string;
-  summary: string | null;
-  withdrawn: string | null;
-  score: number | null;
-  cvss: string | null;
-  label: string | null;
+  advisory: string;
+  meta: string;
   data: string;
 }
 
+type Meta = Omit<StoredAdvisory, 'id' | 'affected'>;
+
 function toStored(r: Row): StoredAdvisory {
-  return {
-    id: r.id,
-    aliases: JSON.parse(r.aliases) as string[],
-    summary: r.summary ?? '',
-    ...(r.withdrawn ? { withdrawn: r.withdrawn } : {}),
-    ...(r.score !== null ? { score: r.score } : {}),
-    ...(r.cvss ? { cvss: r.cvss } : {}),
-    ...(r.label ? { label: r.label } : {}),
-    affected: JSON.parse(r.data) as OsvAffected,
-  };
+  return { id: r.advisory, ...(JSON.parse(r.meta) as Meta), affected: JSON.parse(r.data) as OsvAffected };
 }
 
 /** Only what matching needs is stored per affected entry. */
