@@ -58,7 +58,7 @@ function makeTree(root: string): void {
     if (kind === 'binary') content = Buffer.from([1, 2, 0, 3, 4]);
     else {
       const lines: string[] = [];
-      const n = 1 + Math.floor(rand() * (i % 10 === 0 ? 4000 : 60));
+      const n = 1 + Math.floor(rand() * (i % 10 === 0 ? 1500 : 60));
       for (let l = 0; l < n; l++) lines.push(rand() < 0.02 ? `key = TOKEN-${i}${l} here` : `line ${l} of file ${i} ${'x'.repeat(Math.floor(rand() * 80))}`);
       if (kind === 'explode') lines.push('EXPLODE');
       if (kind === 'problem') lines.push('PROBLEM');
@@ -155,11 +155,14 @@ describe('worker pool (built dist)', () => {
 describe('scan() with the streaming pool (built dist)', () => {
   it('finds the same as an inline scan of the same tree through the registry path', async () => {
     const { scan } = await load<typeof import('../../src/engine/scan.js')>('engine/scan.js');
-    const a = await scan({ root: tree, workers: 0, now: new Date('2026-01-01T00:00:00Z') });
-    const b = await scan({ root: tree, workers: 2, now: new Date('2026-01-01T00:00:00Z') });
+    const opts = { root: tree, scanners: ['secrets'], now: new Date('2026-01-01T00:00:00Z') };
+    const a = await scan({ ...opts, workers: 0 });
+    const b = await scan({ ...opts, workers: 2 });
     expect(b.findings.map((f) => [f.ruleId, f.location.path, f.location.startLine, f.fingerprint])).toEqual(
       a.findings.map((f) => [f.ruleId, f.location.path, f.location.startLine, f.fingerprint]),
     );
+    // Meaningful only once some registry scanner reads these files (the secrets scanner does).
+    expect(a.stats.filesScanned).toBeGreaterThan(500);
     expect(b.stats.filesScanned).toBe(a.stats.filesScanned);
     expect(b.stats.bytesScanned).toBe(a.stats.bytesScanned);
     expect([...b.skipped].sort((x, y) => x.path.localeCompare(y.path))).toEqual([...a.skipped].sort((x, y) => x.path.localeCompare(y.path)));
