@@ -222,10 +222,27 @@ export function mergeWindows(starts: number[], before: number, after: number, le
 function dedupe(cands: Candidate[]): Candidate[] {
   if (cands.length < 2) return cands;
   const sorted = [...cands].sort((a, b) => (a.rule.priority ?? 50) - (b.rule.priority ?? 50) || a.start - b.start);
+  // Kept spans never overlap each other, so they stay sorted by start and a binary search finds
+  // the only neighbours a new span could overlap.
+  const spans: Candidate[] = [];
   const kept: Candidate[] = [];
   for (const c of sorted) {
-    const clash = kept.some((k) => c.start < k.end && k.start < c.end);
-    if (!clash || c.end === c.start) kept.push(c);
+    if (c.end === c.start) {
+      kept.push(c); // path-only findings have no span
+      continue;
+    }
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid]!.start < c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const prev = spans[lo - 1];
+    const next = spans[lo];
+    if ((prev && prev.end > c.start) || (next && next.start < c.end)) continue;
+    spans.splice(lo, 0, c);
+    kept.push(c);
   }
   return kept.sort((a, b) => a.reportStart - b.reportStart || a.start - b.start);
 }

@@ -48,6 +48,13 @@ describe('secrets scanner', () => {
     expect(findings.map((f) => f.ruleId)).toEqual(['secret/slack-bot-token']);
   });
 
+  it('keeps every distinct secret in a file with thousands of them', () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `t${i} = "glpat-${g('[A-Za-z0-9_-]{20}', i + 1)}"`);
+    const findings = scanText(scanner, lines.join('\n'), 'fixtures/tokens.txt');
+    expect(findings.filter((f) => f.ruleId === 'secret/gitlab-pat')).toHaveLength(3000);
+    expect(findings.map((f) => f.location.startLine)).toEqual(Array.from({ length: 3000 }, (_, i) => i + 1));
+  });
+
   it('disable_rules turns a rule off, by full or short id', () => {
     const code = `key = "sk_live_${g('[A-Za-z0-9]{32}')}"`;
     expect(scanText(scanner, code, 'a.ts', { disable_rules: ['secret/stripe-secret-key'] }).map((f) => f.ruleId)).not.toContain('secret/stripe-secret-key');

@@ -1,4 +1,4 @@
-import { AN, B64, CITE, END, kv, raw, tok } from '../build.js';
+import { B64, CITE, kv, raw, tok } from '../build.js';
 import type { SecretRule } from '../types.js';
 
 const rotate = 'in IAM (deactivate and delete the access key, review CloudTrail for its use)';
@@ -64,6 +64,3 @@ export const rules: SecretRule[] = [
     hipaa: CITE,
   }),
 ];
-
-void AN;
-void END;

@@ -1,4 +1,4 @@
-import { AN, B64, CITE_TRANSPORT, kv, raw, tok } from '../build.js';
+import { B64, CITE_TRANSPORT, kv, raw, tok } from '../build.js';
 import type { SecretRule } from '../types.js';
 
 const rotate = 'in the Azure portal (regenerate the key / delete the client secret) and prefer managed identities';
@@ -93,5 +93,3 @@ export const rules: SecretRule[] = [
     entropy: 4,
   }),
 ];
-
-void AN;

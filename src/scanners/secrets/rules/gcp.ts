@@ -1,4 +1,4 @@
-import { CITE, kv, raw, tok } from '../build.js';
+import { kv, raw, tok } from '../build.js';
 import type { SecretRule } from '../types.js';
 
 /** The marker is only worth a finding when the key itself is not reported (redacted or split files). */
@@ -61,5 +61,3 @@ const list: SecretRule[] = [
 ];
 
 export const rules: SecretRule[] = list.map((r) => (r.id === 'secret/gcp-service-account' ? { ...r, check: (text: string) => !keyPresent(text) } : r));
-
-void CITE;

@@ -20,7 +20,7 @@ function classic(name: string, prefix: string, title: string): SecretRule {
     severity: 'critical',
     rotate,
     re: `${prefix}[0-9a-zA-Z]{36}`,
-    kw: [prefix.replace(/[()|]/g, '').length <= 4 ? prefix : prefix],
+    kw: [prefix],
     end: '(?![0-9a-zA-Z_])',
     entropy: 3,
     score: (secret) => byChecksum(secret),
