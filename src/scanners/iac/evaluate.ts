@@ -43,19 +43,19 @@ export function runRules(model: IacModel, rules: IacRule[], onError?: (rule: Iac
   }
   const out: RuleOutcome[] = [];
   for (const rule of rules) {
-    for (const t of rule.types) {
-      for (const res of byType.get(t) ?? []) {
-        let r;
-        try {
-          r = rule.check(res, index);
-        } catch (e) {
-          onError?.(rule, res, e as Error);
-          continue;
-        }
-        if (!r) continue;
-        const vs = typeof r === 'string' ? [{ message: r }] : Array.isArray(r) ? r : [r];
-        if (vs.length > 0) out.push({ rule, resource: res, violations: vs });
+    // A custom rule without resource_types looks at every resource.
+    const targets = rule.types.length ? rule.types.flatMap((t) => byType.get(t) ?? []) : model.resources;
+    for (const res of targets) {
+      let r;
+      try {
+        r = rule.check(res, index);
+      } catch (e) {
+        onError?.(rule, res, e as Error);
+        continue;
       }
+      if (!r) continue;
+      const vs = typeof r === 'string' ? [{ message: r }] : Array.isArray(r) ? r : [r];
+      if (vs.length > 0) out.push({ rule, resource: res, violations: vs });
     }
   }
   return out;

@@ -31,7 +31,7 @@ export interface CustomRule extends IacRule {
 }
 
 const ID_RE = /^iac\/[a-z0-9][a-z0-9-]*\/[a-z0-9][a-z0-9-]*$/;
-const CITATION_RE = /^164\.\d{3}(\([a-z0-9]+\))*$/;
+const CITATION_RE = /^164\.\d{3}(\([a-zA-Z0-9]+\))*$/;
 const env = celEnv({ funcs: strings });
 const cache = new Map<string, CustomRule[]>();
 

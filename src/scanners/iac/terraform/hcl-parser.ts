@@ -255,7 +255,7 @@ class Parser {
       // Traversals may continue on the next line only inside brackets.
       this.ws(nl);
       const c = this.s[this.i];
-      if (c === '.') {
+      if (c === '.' && !this.peek('...')) {
         this.i++;
         if (this.s[this.i] === '*') {
           this.i++;

@@ -85,7 +85,8 @@ export const ecsHostMode = defineRule({
   severity: 'high',
   csv: ['aws:ecs-task-definition-user-for-host-mode-check'],
   types: ['aws_ecs_task_definition', 'AWS::ECS::TaskDefinition'],
-  remediation: `Use network_mode = "awsvpc", or set "user": "1000" and "privileged": false on every container.`,
+  remediation: `network_mode = "awsvpc"   # or, with host networking, run each container as a user:
+container_definitions = jsonencode([{ name = "app", user = "1000", privileged = false }])`,
   check: (r) => {
     const mode = lower(at(r, r.platform === 'cloudformation' ? 'NetworkMode' : 'network_mode'));
     if (mode !== 'host') return undefined;
@@ -115,7 +116,7 @@ export const codebuildSource = defineRule({
   severity: 'high',
   csv: ['aws:codebuild-project-source-repo-url-check'],
   types: ['aws_codebuild_project', 'AWS::CodeBuild::Project'],
-  remediation: `Use a CodeStar connection or aws_codebuild_source_credential instead of https://user:token@host/repo.`,
+  remediation: `source { type = "GITHUB"  location = "https://github.com/org/repo.git" }   # credentials via aws_codebuild_source_credential, never user:token@ in the URL`,
   check: (r) => {
     const loc = at(r, r.platform === 'cloudformation' ? 'Source.Location' : 'source.location');
     return typeof loc === 'string' && /^https?:\/\/[^/\s]+:[^@/\s]+@/.test(loc) ? { message: 'source location contains user:token@', path: 'source', value: loc, masked: loc.replace(/\/\/[^@]+@/, '//***@') } : undefined;
@@ -323,7 +324,8 @@ export const igwRoute = defineRule({
   severity: 'info',
   csv: ['aws:no-unrestricted-route-to-igw', 'aws:internet-gateway-authorized-vpc-only'],
   types: ['aws_route', 'AWS::EC2::Route'],
-  remediation: `Keep ePHI workloads in private subnets whose default route goes to a NAT gateway, not the internet gateway.`,
+  remediation: `Keep ePHI workloads in private subnets whose default route goes to a NAT gateway:
+resource "aws_route" "private_default" { route_table_id = aws_route_table.private.id  destination_cidr_block = "0.0.0.0/0"  nat_gateway_id = aws_nat_gateway.nat.id }`,
   check: (r, m) => {
     const cfn = r.platform === 'cloudformation';
     const dest = at(r, cfn ? 'DestinationCidrBlock' : 'destination_cidr_block');
@@ -339,7 +341,7 @@ export const ebsSnapshotPublic = defineRule({
   severity: 'critical',
   csv: ['aws:ebs-snapshot-public-restorable-check'],
   types: ['aws_snapshot_create_volume_permission'],
-  remediation: `Grant create-volume permission to specific account ids only, never "all".`,
+  remediation: `resource "aws_snapshot_create_volume_permission" "p" { snapshot_id = aws_ebs_snapshot.s.id  account_id = "111122223333" }   # never "all"`,
   check: (r) => (lower(at(r, 'account_id')) === 'all' ? v('account_id = all', 'account_id') : undefined),
 });
 

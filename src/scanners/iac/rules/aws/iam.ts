@@ -52,7 +52,8 @@ export const fullAccess = defineRule({
   csv: ['aws:iam-policy-no-statements-with-full-access'],
   checkov: ['CKV_AWS_63', 'CKV_AWS_355'],
   types: TYPES,
-  remediation: `List the actions instead of "s3:*" / "kms:*".`,
+  remediation: `List the actions instead of "s3:*":
+{ "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": ["arn:aws:s3:::phi-bucket/*"] }`,
   check: (r) => {
     const bad = allowStatements(r).flatMap((s) => asList(s.Action)).find((a) => typeof a === 'string' && /^[a-z0-9-]+:\*$/i.test(a));
     return bad ? v(`an Allow statement grants ${String(bad)}`, POLICY_TYPES[r.type]) : undefined;
@@ -81,7 +82,8 @@ export const inlinePolicy = defineRule({
   severity: 'low',
   csv: ['aws:iam-no-inline-policy-check'],
   types: ['aws_iam_role_policy', 'aws_iam_user_policy', 'aws_iam_group_policy', 'aws_iam_role', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'],
-  remediation: `Use aws_iam_policy + aws_iam_role_policy_attachment so policies are reviewed and versioned in one place.`,
+  remediation: `Use a managed policy attached to the role, reviewed and versioned in one place:
+resource "aws_iam_role_policy_attachment" "a" { role = aws_iam_role.app.name  policy_arn = aws_iam_policy.app.arn }`,
   check: (r) => {
     if (r.type === 'aws_iam_role') return getAll(r.attributes, 'inline_policy').length ? v('role has inline_policy blocks', 'inline_policy') : undefined;
     if (r.type.startsWith('AWS::IAM::') && r.type !== 'AWS::IAM::Policy') return getAll(r.attributes, 'Policies').length ? v('inline Policies', 'Policies') : undefined;

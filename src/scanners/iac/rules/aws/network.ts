@@ -122,7 +122,8 @@ export const allPortsOpen = defineRule({
   csv: ['aws:vpc-sg-open-only-to-authorized-ports'],
   checkov: ['CKV_AWS_277'],
   types: SG_TYPES,
-  remediation: `Open only the ports the service needs (usually 443 on the load balancer), never protocol "-1" from 0.0.0.0/0.`,
+  remediation: `Open only the ports the service needs, never protocol "-1" from 0.0.0.0/0:
+ingress { from_port = 443  to_port = 443  protocol = "tcp"  cidr_blocks = ["0.0.0.0/0"] }   # on the load balancer only`,
   check: (r) => {
     const hit = openIngress(r).find((o) => o.from <= 0 && o.to >= 65535);
     return hit ? v('all ports are open to 0.0.0.0/0 or ::/0', hit.path) : undefined;

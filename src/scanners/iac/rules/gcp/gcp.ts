@@ -298,7 +298,8 @@ export const serviceAccounts = defineRule({
   csv: K('Service accounts: no user-managed keys, no admin roles, no basic roles'),
   checkov: ['CKV_GCP_42', 'CKV_GCP_117'],
   types: ['google_service_account_key', 'google_project_iam_member', 'google_project_iam_binding'],
-  remediation: `Use workload identity instead of keys, and grant predefined roles (roles/cloudsql.client) instead of roles/owner or roles/editor.`,
+  remediation: `Use workload identity instead of keys, and predefined roles instead of roles/owner or roles/editor:
+resource "google_project_iam_member" "db" { role = "roles/cloudsql.client"  member = "serviceAccount:\${google_service_account.app.email}" }`,
   check: (r) => {
     if (r.type === 'google_service_account_key') return v('long-lived user-managed service account key');
     const role = at(r, 'role');

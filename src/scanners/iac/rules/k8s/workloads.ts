@@ -89,7 +89,10 @@ export const hostAccess = defineRule({
   hipaa: K8S_ACCESS,
   checkov: ['CKV_K8S_17', 'CKV_K8S_18', 'CKV_K8S_19'],
   types: WORKLOADS,
-  remediation: `Use a PersistentVolumeClaim or emptyDir instead of hostPath, and leave hostNetwork/hostPID/hostIPC unset.`,
+  remediation: `Use a PersistentVolumeClaim or emptyDir instead of hostPath, and leave hostNetwork/hostPID/hostIPC unset:
+volumes:
+  - name: data
+    persistentVolumeClaim: { claimName: portal-data }`,
   check: (r) => {
     const spec = podSpec(r);
     const base = podSpecPath(r.type);
