@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { HipaaGateError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/atomic.js';
@@ -51,20 +51,20 @@ export function installHook(repo: string, cli = currentCli()): HookResult {
   const dir = hooksDir(repo);
   const hook = join(dir, HOOK);
   const previous = join(dir, PREVIOUS);
-  if (existsSync(hook) && isOurs(hook)) {
+  if (present(hook) && isOurs(hook)) {
     const fresh = hookScript(cli);
     if (readFileSync(hook, 'utf8') === fresh) return { hook, changed: false, message: `hipaa-gate pre-commit hook already installed at ${hook}` };
     writeHook(hook, fresh); // same hook, newer launcher path
     return { hook, changed: true, message: `updated hipaa-gate pre-commit hook at ${hook}` };
   }
-  if (existsSync(hook)) {
-    if (existsSync(previous)) {
+  if (present(hook)) {
+    if (present(previous)) {
       throw new HipaaGateError('E_USAGE', `both a foreign pre-commit hook and ${PREVIOUS} exist; resolve by hand before installing`, { file: hook });
     }
     renameSync(hook, previous);
   }
   writeHook(hook, hookScript(cli));
-  const chained = existsSync(previous) ? ` (the existing hook moved to ${PREVIOUS} and runs first)` : '';
+  const chained = present(previous) ? ` (the existing hook moved to ${PREVIOUS} and runs first)` : '';
   return { hook, changed: true, message: `installed hipaa-gate pre-commit hook at ${hook}${chained}` };
 }
 
@@ -72,16 +72,26 @@ export function uninstallHook(repo: string): HookResult {
   const dir = hooksDir(repo);
   const hook = join(dir, HOOK);
   const previous = join(dir, PREVIOUS);
-  if (!existsSync(hook) || !isOurs(hook)) {
-    if (existsSync(hook)) return { hook, changed: false, message: `the pre-commit hook at ${hook} is not hipaa-gate's; left untouched` };
+  if (!present(hook) || !isOurs(hook)) {
+    if (present(hook)) return { hook, changed: false, message: `the pre-commit hook at ${hook} is not hipaa-gate's; left untouched` };
     return { hook, changed: false, message: 'no hipaa-gate pre-commit hook installed' };
   }
   rmSync(hook);
-  if (existsSync(previous)) {
+  if (present(previous)) {
     renameSync(previous, hook);
     return { hook, changed: true, message: `removed the hipaa-gate pre-commit hook and restored the previous one at ${hook}` };
   }
   return { hook, changed: true, message: `removed the hipaa-gate pre-commit hook at ${hook}` };
+}
+
+/** Exists as a directory entry: a symlinked hook counts even when its target is missing. */
+function present(file: string): boolean {
+  try {
+    lstatSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isOurs(file: string): boolean {

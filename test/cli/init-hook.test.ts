@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readlinkSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseConfig } from '../../src/config/config.js';
 import { CONFIG_TEMPLATE } from '../../src/cli/init.js';
@@ -96,6 +96,17 @@ describe('hipaa-gate hook', () => {
     expect(readFileSync(join(hooks, 'pre-commit'), 'utf8')).toBe(original);
     expect(mode(join(hooks, 'pre-commit'))).toBe(0o750);
     expect(existsSync(join(hooks, 'pre-commit.hipaa-gate-previous'))).toBe(false);
+  });
+
+  it('keeps a symlinked hook (even a dangling one) as a link and restores it', () => {
+    const d = repo();
+    const hooks = join(d, '.git', 'hooks');
+    symlinkSync('../../scripts/pre-commit', join(hooks, 'pre-commit'));
+    runCli(['hook', 'install'], { cwd: d });
+    expect(readlinkSync(join(hooks, 'pre-commit.hipaa-gate-previous'))).toBe('../../scripts/pre-commit');
+    expect(readFileSync(join(hooks, 'pre-commit'), 'utf8')).toContain('hipaa-gate');
+    runCli(['hook', 'uninstall'], { cwd: d });
+    expect(readlinkSync(join(hooks, 'pre-commit'))).toBe('../../scripts/pre-commit');
   });
 
   it('blocks a commit that adds a key and lets a clean one through', () => {
