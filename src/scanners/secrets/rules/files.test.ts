@@ -15,6 +15,7 @@ runFamily('files', {
       { name: 'reference', code: 'SESSION_SECRET=${SECRET_FROM_VAULT}\n', path: '.env' },
       { name: 'not a secret name', code: 'AWS_REGION=us-east-1\nKEY_ID=12345\n', path: '.env' },
       { name: 'not a .env file', code: line, path: 'src/app.ts' },
+      { name: 'publishable keys are public', code: `NEXT_PUBLIC_MAPS_KEY=${g('[A-Za-z0-9]{30}', 5)}\nSTRIPE_PUBLISHABLE_KEY=pk_live_${g('[A-Za-z0-9]{24}', 6)}\n`, path: '.env' },
     ],
   },
 });

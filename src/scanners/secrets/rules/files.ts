@@ -26,6 +26,8 @@ export const rules: SecretRule[] = [
       const key = /^[ \t]{0,20}(?:export[ \t]{1,20})?([A-Za-z0-9_.]+)/.exec(match)?.[1] ?? '';
       if (/(?:_ID|_NAME|_URL|_URI|_PATH|_FILE|_REGION|_HOST|_PORT|_USER|_USERNAME|_EXPIRES?|_TTL|_ALGORITHM|_TYPE)$/i.test(key)) return null;
       if (/^(?:true|false|\d+)$/i.test(secret)) return null;
+      // Publishable/public keys are meant to ship to browsers (Stripe pk_, NEXT_PUBLIC_*).
+      if (/PUBLIC|PUBLISHABLE|(?:^|_)PUB(?:_|$)/i.test(key) || /^pk_(?:live|test)_/.test(secret)) return null;
       const h = shannon(secret);
       if (h < 2.5) return null;
       return h >= 3.5 ? 'high' : 'medium';
