@@ -77,6 +77,17 @@ export async function run(ctx) {
     }
   }
 
+  ctx.log('engine only (walk + pool + read + decode, a scanner that finds nothing) ...');
+  const pipe = await measure(process.execPath, [join(repoRoot, 'bench', 'pipeline-run.mjs'), corpus.dir]);
+  if (pipe.status === 0) {
+    const p = JSON.parse(pipe.stdout.trim().split('\n').at(-1));
+    const r = row('engine only (null scanner)', { ...p, findings: 0, wallMs: pipe.wallMs, cpuS: pipe.cpuS, peakRssMB: pipe.peakRssMB });
+    rows.push(r);
+    metrics.engineOnly = r;
+  } else {
+    metrics.engineOnly = `failed: ${why(pipe)}`;
+  }
+
   ctx.log('hipaa-gate, secrets only vs secrets+phi ...');
   const sec = await hipaaGate(ctx, corpus.dir, 'secrets', ['--scanners', 'secrets']);
   const secPhi = await hipaaGate(ctx, corpus.dir, 'secrets-phi', ['--scanners', 'secrets,phi']);
