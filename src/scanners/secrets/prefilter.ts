@@ -85,7 +85,9 @@ export class KeywordMatcher {
       const v = delta[st + cls[text.charCodeAt(i)]!]!;
       if (v < 0) {
         st = -(v + 1);
-        for (const k of outputs[st / WIDTH]!) onHit(k, i - lengths[k]! + 1);
+        // WIDTH is 64: a shift instead of a division, and an indexed loop, keep this path cheap.
+        const out = outputs[st >> 6]!;
+        for (let j = 0; j < out.length; j++) onHit(out[j]!, i - lengths[out[j]!]! + 1);
       } else st = v;
     }
   }
