@@ -5,7 +5,7 @@
  * name, MRN or SSN in the same record.
  */
 import { codeSpans, inSpans } from './code.js';
-import { CLINICAL_PATH_RE, inlineLabel, PATIENT_RE } from './labels.js';
+import { CLINICAL_PATH_RE, inlineLabel, normalizeLabel, PATIENT_RE } from './labels.js';
 import { selectLines, toOriginal, type Selection } from './prefilter.js';
 import { RECOGNIZERS } from './recognizers/index.js';
 import type { Field } from './structure/types.js';
@@ -53,6 +53,8 @@ const GATE_RE = new RegExp(
 );
 
 const MIN_KEEP = 0.15;
+/** `key=value`, `key: "value"`, `"key":"value"`: group 1 the key, 2 a quoted value, 3 a bare one. */
+const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*[:=][ \t]*(?:["']([^"'\n]{1,80})["']|([^\s"',;&{}\[\]()<>]{1,80}))/dg;
 
 export function detect(text: string, opts: DetectOptions): Detection[] {
   const recs = RECOGNIZERS.filter((r) => !opts.kinds || opts.kinds.has(r.kind));
@@ -151,6 +153,28 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       const lineStart = origStart - (start - ls);
       out.push({ kind: r.kind, start: origStart, end: origStart + (end - start), value, score, record: `L${lineStart}`, synthetic: r.synthetic?.(value) ?? false, ...(label ? { label } : {}) });
     }
+    }
+  }
+
+  // key=value / key: value pairs in free text (logs, prose, code literals): the key is the label.
+  if (signal) {
+    KV_RE.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = KV_RE.exec(sub)) !== null) {
+      const vIdx = m.indices![2] ?? m.indices![3]!;
+      const label = normalizeLabel(m[1]!);
+      const candidates = active.filter((r) => r.labels?.test(label) && !r.antiLabels?.test(label));
+      if (candidates.length === 0) continue;
+      const origStart = toOriginal(sel, vIdx[0]);
+      if (!inCode(origStart)) continue;
+      const value = sub.slice(vIdx[0], vIdx[1]);
+      const [ls, le] = lineBounds(vIdx[0]);
+      let best: Detection | undefined;
+      for (const r of candidates) {
+        const score = r.judge(value, { label, labelled: true, structured: false, patient: patientAt(ls, le, vIdx[0]), textClass: opts.textClass, line: sub.slice(ls, le), col: vIdx[0] - ls, nowYear: opts.nowYear });
+        if (score >= MIN_KEEP && (!best || score > best.score)) best = { kind: r.kind, start: origStart, end: origStart + value.length, value, score, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: r.synthetic?.(value) ?? false, label };
+      }
+      if (best) out.push(best);
     }
   }
 

@@ -26,7 +26,7 @@ const LOOKBACK = 56;
 const FILLER = new Set(['is', 'was', 'are', 'be', 'of', 'the', 'a', 'an', 'to', 'at', 'on', 'for', 'with', 'as', 'in', 'by']);
 const isLabelChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 32 || c === 46 || c === 39 || c === 45;
-const isSkippable = (c: number): boolean => c === 32 || c === 9 || c === 34 || c === 39 || c === 96 || c === 40 || c === 91 || c === 123;
+const isSkippable = (c: number): boolean => c === 32 || c === 9 || c === 34 || c === 39 || c === 96 || c === 40 || c === 91 || c === 123 || c === 60;
 export function inlineLabel(line: string, col: number): string | undefined {
   // Walk back from the value: quotes/brackets/spaces, one separator (: = # | - _ . => ->), quotes/spaces, then the label words.
   let i = col - 1;
@@ -55,7 +55,7 @@ export function inlineLabel(line: string, col: number): string | undefined {
 
 /** Words that place a line or record in a clinical context. */
 export const PATIENT_RE =
-  /\b(?:patient|patients|pt|mrn|dob|d\.o\.b|diagnos[ie]s|dx|admit(?:ted)?|admission|discharged?|member|beneficiary|insured|subscriber|medicare|medicaid|enrollee|encounter|chart|clinic|hospital|ehr|emr|hl7|fhir|icd-?10|prescri\w*|rx|allerg\w*|vitals|appointment|appt|visit|triage|lab result|claim|physician|nurse|guarantor|next of kin|nok|deceased|ssn|social security)\b/i;
+  /(?<![A-Za-z])(?:patient|patients|pt|mrn|dob|d\.o\.b|diagnos[ie]s|dx|admit(?:ted)?|admission|discharged?|member|beneficiary|insured|subscriber|medicare|medicaid|enrollee|encounter|chart|clinic|hospital|ehr|emr|hl7|fhir|icd-?10|prescri\w*|rx|allerg\w*|vitals|appointment|appt|visit|triage|lab result|claim|physician|nurse|guarantor|next of kin|nok|deceased|ssn|social security)(?![A-Za-z])/i;
 
 /** Path segments of clinical data (seed data, fixtures copied from production, exports). */
 export const CLINICAL_PATH_RE = /(?:^|[/_.-])(?:patients?|members?|beneficiar(?:y|ies)|claims?|encounters?|ehr|emr|fhir|hl7|phi|clinical|admissions?|discharges?|intake|mrn|enrollees?|subscribers?|visits?|appointments?|lab-?results?)(?:$|[/_.-])/i;

@@ -23,7 +23,7 @@ export const recognizer: Recognizer = {
     if (GS1_UDI.test(t) || /^\+[A-Z]\d{3}[A-Z0-9]{5,}/.test(t)) return ladder(ctx, { labelled: 0.95, patient: 0.85, bare: 0.6, code: 0.45 });
     if (!ctx.labelled || !idLike(t, 3)) return 0;
     const generic = /(?:^|_)(?:serial|serial_number|serial_no|sn)$/.test(ctx.label ?? '');
-    if (generic) return ctx.patient ? 0.85 : 0.5;
+    if (generic) return ctx.patient ? 0.7 : 0.45;
     return ctx.patient || ctx.structured ? 0.92 : 0.8;
   },
   mask: maskTail4,

@@ -13,7 +13,10 @@ export const recognizer: Recognizer = {
   pattern: /(?<![\w.+%-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59}))(?![\w-]|\.[A-Za-z0-9])/dg,
   boostable: true,
   judge(v, ctx) {
+    if (!/^[^\s@<>"']+@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}$/.test(v)) return 0;
     if (ctx.valueMode) return 0.9;
+    // "Maintainer: Dana Lee <dana@...>", "Copyright (c) ... <...>": project people, not patients.
+    if (/\b(?:author|maintainer|contributor|copyright|written by|developed by|created by|signed-off-by|co-authored-by)\b/i.test(ctx.line.slice(Math.max(0, ctx.col - 120), ctx.col))) return 0;
     // Package and commit metadata: `user@1.2.3`, `git@github.com`.
     if (/^(?:git|npm|noreply|no-reply|donotreply|support|info|admin|webmaster|security|privacy|hello|contact|sales|team|help)@/i.test(v)) return ctx.patient ? 0.4 : 0;
     return ladder(ctx, { labelled: 0.95, patient: 0.8, bare: 0.45, code: 0.25 });

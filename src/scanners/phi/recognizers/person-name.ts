@@ -31,7 +31,7 @@ export const recognizer: Recognizer = {
       // Generic `name`/`text`: two words with name-list evidence, or clinical context.
       const free = nameScore(v, false);
       if (free >= 0.55) return ctx.patient ? 0.9 : 0.75;
-      return ctx.patient && nameScore(v, true) >= 0.85 && v.trim().includes(' ') ? 0.6 : 0;
+      return ctx.patient && nameScore(v, true) >= 0.75 && v.trim().includes(' ') ? 0.6 : 0;
     }
     const s = nameScore(v, false);
     if (s === 0) return 0;

@@ -10,13 +10,14 @@ export const recognizer: Recognizer = {
   meta: phiRule('phone-number', 'Telephone or fax number', 'medium', 'A telephone or fax number in a labelled field or beside patient data.'),
   labels: labelRe([
     'phone', 'phones', 'telephone', 'tel', 'fax', 'mobile', 'cell', 'cellphone', 'home_phone', 'work_phone', 'phone_number', 'contact_number', 'msisdn',
-    'pid_13', 'pid_14', 'nk1_5', 'gt1_6', 'telecom_phone', 'telecom_fax', 'telecom_sms', 'number', 'call', 'text_me', 'whatsapp', 'sms', 'contact',
+    'pid_13', 'pid_14', 'nk1_5', 'gt1_6', 'telecom_phone', 'telecom_fax', 'telecom_sms', 'call', 'text_me', 'whatsapp', 'sms', 'contact',
   ]),
   antiLabels: /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$/,
   pattern:
     /(?<![\w+.\/-])((?:\+1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}|\+(?:[2-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}\d|\(?0\d{1,3}\)?[ -]\d{3,4}[ -]?\d{3,4}|\d{10,11})(?![\w-]|\.\d)/dg,
   boostable: true,
   judge(v, ctx) {
+    if (!/^\+?[\d\s().-]+$/.test(v.trim())) return 0;
     const d = digitsOf(v);
     const intl = v.trim().startsWith('+') && !v.trim().startsWith('+1');
     if (intl) {
