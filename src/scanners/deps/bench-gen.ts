@@ -62,7 +62,7 @@ export function* generateOsvRecords(count = 200_000, universe = 40_000): Generat
  * The OSV bucket layout, `<dir>/npm-N/all.zip`, split in parts of 50,000 records because the zip
  * writer used here (fflate) does not write ZIP64 directories (needed past 65,535 entries).
  */
-export function writeOsvExport(dir: string, count = 200_000): string {
+export function writeOsvExport(dir: string, count = 200_000, universe = 40_000): string {
   const enc = new TextEncoder();
   let files: Record<string, Uint8Array> = {};
   let part = 0;
@@ -73,7 +73,7 @@ export function writeOsvExport(dir: string, count = 200_000): string {
     files = {};
     part++;
   };
-  for (const r of generateOsvRecords(count)) {
+  for (const r of generateOsvRecords(count, universe)) {
     files[`${r.id}.json`] = enc.encode(JSON.stringify(r));
     if (++n % 50_000 === 0) flush();
   }
@@ -97,12 +97,17 @@ export interface DepsBenchResult {
 }
 
 /** Generate, import, then time the scanner's project pass over the monorepo. */
-export async function runDepsBench(dir: string, spec: MonorepoSpec & { advisories: number } = { lockfiles: 50, packages: 20_000, advisories: 200_000 }): Promise<DepsBenchResult> {
+/**
+ * `universe` is how many package names the advisories spread over: 40,000 (the default) makes
+ * about five advisories per monorepo package, a stress case; registry-sized universes give the
+ * low hit rates of real projects.
+ */
+export async function runDepsBench(dir: string, spec: MonorepoSpec & { advisories: number; universe?: number } = { lockfiles: 50, packages: 20_000, advisories: 200_000 }): Promise<DepsBenchResult> {
   let peak = process.memoryUsage().rss;
   const sample = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
   try {
     const files = generateMonorepo(join(dir, 'repo'), spec);
-    const zip = writeOsvExport(join(dir, 'osv'), spec.advisories);
+    const zip = writeOsvExport(join(dir, 'osv'), spec.advisories, spec.universe);
     const dbPath = join(dir, 'osv.db');
     const db = OsvDatabase.openForImport(dbPath);
     const c0 = process.cpuUsage();
@@ -142,5 +147,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const { tmpdir } = await import('node:os');
   const dir = process.argv[2] ?? mkdtempSync(join(tmpdir(), 'hg-deps-bench-'));
   const advisories = Number(process.argv[3] ?? 200_000);
-  console.log(JSON.stringify(await runDepsBench(dir, { lockfiles: 50, packages: 20_000, advisories }), null, 2));
+  const universe = Number(process.argv[4] ?? 40_000);
+  console.log(JSON.stringify(await runDepsBench(dir, { lockfiles: 50, packages: 20_000, advisories, universe }), null, 2));
 }

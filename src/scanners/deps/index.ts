@@ -2,7 +2,7 @@ import { makeFinding } from '../../core/finding.js';
 import type { Finding, Inventory, InventoryItem } from '../../core/types.js';
 import type { ProjectScanOutput, ProjectScanner, ScannerContext } from '../types.js';
 import { buildInventory, isDepsFile } from './inventory-build.js';
-import { OsvDatabase, resolveDbPath } from './osv/db.js';
+import { OsvDatabase, normalizeName, resolveDbPath } from './osv/db.js';
 import { matchPackage, type PackageVulnerability } from './osv/match.js';
 import { fetchAdvisories, onlineKey } from './osv/online.js';
 import type { StoredAdvisory } from './osv/types.js';
@@ -36,26 +36,49 @@ export const scanner: ProjectScanner = {
     const inventory: Inventory = { packages: packages.map(toItem) };
     if (packages.length === 0) return { findings: [], inventory };
 
-    const lookup = await advisorySource(packages, opts, ctx, now);
-    if (!lookup) return { findings: [], inventory };
+    const source = await advisorySource(packages, opts, ctx, now);
+    if (!source) return { findings: [], inventory };
     const findings: Finding[] = [];
-    for (const pkg of packages) {
-      if (opts.ignore_dev && pkg.dev) continue;
-      for (const v of matchPackage(pkg, lookup(pkg.ecosystem, pkg.name), now)) {
-        if (opts.ignore_unfixed && v.fixed.length === 0) continue;
-        findings.push(toFinding(pkg, v));
+    try {
+      // Per ecosystem, 500 packages at a time: one query each, matched and released before the next.
+      const byEco = new Map<string, typeof packages>();
+      for (const p of packages) {
+        if (opts.ignore_dev && p.dev) continue;
+        if (!byEco.has(p.ecosystem)) byEco.set(p.ecosystem, []);
+        byEco.get(p.ecosystem)!.push(p);
       }
+      for (const [eco, list] of byEco) {
+        for (let i = 0; i < list.length; i += 500) {
+          const chunk = list.slice(i, i + 500);
+          const found = source.fetch(eco, chunk.map((p) => p.name));
+          for (const pkg of chunk) {
+            for (const v of matchPackage(pkg, found.get(normalizeName(eco, pkg.name)) ?? [], now)) {
+              if (opts.ignore_unfixed && v.fixed.length === 0) continue;
+              findings.push(toFinding(pkg, v));
+            }
+          }
+        }
+      }
+    } finally {
+      source.close();
     }
     return { findings, inventory };
   },
 };
 
-type Lookup = (ecosystem: string, name: string) => StoredAdvisory[];
+interface AdvisorySource {
+  /** Advisories for these package names of one ecosystem, keyed by normalised name. */
+  fetch(ecosystem: string, names: string[]): Map<string, StoredAdvisory[]>;
+  close(): void;
+}
 
-async function advisorySource(packages: Array<{ ecosystem: string; name: string; version: string }>, opts: DepsOptions, ctx: ScannerContext, now: Date): Promise<Lookup | undefined> {
+async function advisorySource(packages: Array<{ ecosystem: string; name: string; version: string }>, opts: DepsOptions, ctx: ScannerContext, now: Date): Promise<AdvisorySource | undefined> {
   if (opts.online?.enabled) {
-    const found = await fetchAdvisories(packages, { url: opts.online.url, timeoutMs: opts.online.timeout_ms });
-    return (eco, name) => found.get(onlineKey(eco, name)) ?? [];
+    const all = await fetchAdvisories(packages, { url: opts.online.url, timeoutMs: opts.online.timeout_ms });
+    return {
+      fetch: (eco, names) => new Map(names.map((n) => [normalizeName(eco, n), all.get(onlineKey(eco, n)) ?? []])),
+      close: () => {},
+    };
   }
   const path = resolveDbPath({ config: opts.db, root: ctx.root });
   const db = OsvDatabase.openExisting(path);
@@ -63,22 +86,14 @@ async function advisorySource(packages: Array<{ ecosystem: string; name: string;
     ctx.problem({ path, reason: 'error', detail: `no vulnerability database; run hipaa-gate db import (${packages.length} package(s) not checked)` });
     return undefined;
   }
-  const status = db.status(now);
+  const importedAt = db.importedAt();
+  const ageDays = importedAt ? (now.getTime() - Date.parse(importedAt)) / 86_400_000 : undefined;
   const maxAge = opts.max_db_age_days ?? DEFAULT_MAX_DB_AGE_DAYS;
-  if (status.ageDays === undefined || status.ageDays > maxAge) {
-    const age = status.ageDays === undefined ? 'has no import date' : `is ${Math.floor(status.ageDays)} day(s) old`;
+  if (ageDays === undefined || ageDays > maxAge) {
+    const age = ageDays === undefined ? 'has no import date' : `is ${Math.floor(ageDays)} day(s) old`;
     ctx.problem({ path, reason: 'error', detail: `vulnerability database ${age} (scanners.deps.max_db_age_days = ${maxAge}); run hipaa-gate db import` });
   }
-  // One batched query per ecosystem up front; the scan then matches from memory.
-  const found = new Map<string, StoredAdvisory[]>();
-  const byEco = new Map<string, string[]>();
-  for (const p of packages) {
-    if (!byEco.has(p.ecosystem)) byEco.set(p.ecosystem, []);
-    byEco.get(p.ecosystem)!.push(p.name);
-  }
-  for (const [eco, names] of byEco) for (const [name, rows] of db.lookupMany(eco, names)) found.set(onlineKey(eco, name), rows);
-  db.close();
-  return (eco, name) => found.get(onlineKey(eco, name)) ?? [];
+  return { fetch: (eco, names) => db.lookupMany(eco, names), close: () => db.close() };
 }
 
 function toItem(p: ReturnType<typeof buildInventory>['packages'][number]): InventoryItem {

@@ -211,6 +211,15 @@ export class OsvDatabase {
     }
   }
 
+  /** When the data was imported (cheap: no counting). */
+  importedAt(): string | undefined {
+    try {
+      return this.db.prepare("SELECT value FROM meta WHERE key = 'imported_at'").pluck().get() as string | undefined;
+    } catch (e) {
+      throw new HipaaGateError('E_DB', `vulnerability database is unreadable or corrupted (${(e as Error).message})`, { file: this.path, cause: e });
+    }
+  }
+
   status(now = new Date()): DbStatus {
     try {
       const importedAt = this.db.prepare("SELECT value FROM meta WHERE key = 'imported_at'").pluck().get() as string | undefined;
