@@ -50,6 +50,25 @@ export class IgnoreStack {
     return added.length ? new IgnoreStack([...this.layers, ...added]) : this;
   }
 
+  /**
+   * Both answers the walk needs in one pass over the layers: ignored by any layer (deepest
+   * decides), and ignored by hipaa-gate's own layers alone (which also bind tracked files).
+   */
+  verdict(relPath: string, isDir: boolean): { any: boolean; tool: boolean } {
+    let any: boolean | undefined;
+    let tool: boolean | undefined;
+    for (let i = this.layers.length - 1; i >= 0 && (any === undefined || tool === undefined); i--) {
+      const { base, kind, ig } = this.layers[i]!;
+      if (base && !relPath.startsWith(base + '/')) continue;
+      const rel = (base ? relPath.slice(base.length + 1) : relPath) + (isDir ? '/' : '');
+      const r = ig.test(rel);
+      if (!r.ignored && !r.unignored) continue;
+      any ??= r.ignored;
+      if (kind === 'tool') tool ??= r.ignored;
+    }
+    return { any: any ?? false, tool: tool ?? false };
+  }
+
   /** `relPath` is relative to the top; `only` restricts the check to one kind of layer. */
   ignores(relPath: string, isDir: boolean, only?: LayerKind): boolean {
     for (let i = this.layers.length - 1; i >= 0; i--) {

@@ -1,5 +1,5 @@
-import { readdir, realpath } from 'node:fs/promises';
-import { closeSync, existsSync, lstatSync, openSync, readFileSync, readSync, type Dirent } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readFileSync, readSync, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Skipped } from '../core/types.js';
 import { git, tryGit } from '../core/git.js';
@@ -52,7 +52,7 @@ export async function* worktreeSource(opts: SourceOptions): Source {
     loadTrackedIgnored(root, w);
   }
   w.config = IgnoreStack.empty().withPatterns('', 'tool', opts.exclude);
-  yield* walk(root, '', stack.withDir(root, w.prefix, DIR_IGNORE_FILES), w, false);
+  yield* walk(root, '', stack, w, false);
 }
 
 /** Ignore files between the repository top and the scan root apply inside the root as well. */
@@ -88,26 +88,32 @@ function tryGitRaw(cwd: string, args: string[]): string | undefined {
 /**
  * `forcedOnly`: inside a directory git ignores, only tracked files (and the way to them) count.
  */
-async function* walk(abs: string, rel: string, ignores: IgnoreStack, w: Walk, forcedOnly: boolean): AsyncGenerator<SourceEntry> {
+async function* walk(abs: string, rel: string, parent: IgnoreStack, w: Walk, forcedOnly: boolean): AsyncGenerator<SourceEntry> {
   let dirents: Dirent[];
   try {
-    dirents = await readdir(abs, { withFileTypes: true });
+    dirents = readdirSync(abs, { withFileTypes: true }); // sync for the same reason as lstatSync below
   } catch (e) {
     yield skip(rel || '.', 'unreadable', `cannot list directory (${errCode(e)})`);
     return;
   }
   dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  // Only open the ignore files the listing shows: a failed read per directory costs more.
+  const present = DIR_IGNORE_FILES.filter(([name]) => dirents.some((d) => d.name === name && !d.isDirectory()));
+  const dirTopRel = w.prefix ? (rel ? `${w.prefix}/${rel}` : w.prefix) : rel;
+  const ignores = present.length ? parent.withDir(abs, dirTopRel, present) : parent;
   for (const d of dirents) {
     if (d.name === GIT_DIR_NAME) continue;
     const childAbs = join(abs, d.name);
     const childRel = rel ? `${rel}/${d.name}` : d.name;
     const topRel = w.prefix ? `${w.prefix}/${childRel}` : childRel;
     const isDir = d.isDirectory();
-    if (w.config.ignores(childRel, isDir) || ignores.ignores(topRel, isDir, 'tool')) continue;
-    const gitIgnored = forcedOnly || ignores.ignores(topRel, isDir);
+    if (w.config.ignores(childRel, isDir)) continue;
+    const verdict = ignores.verdict(topRel, isDir);
+    if (verdict.tool) continue;
+    const gitIgnored = forcedOnly || verdict.any;
     if (isDir) {
       if (gitIgnored && !w.trackedDirs.has(childRel)) continue;
-      yield* walk(childAbs, childRel, ignores.withDir(childAbs, topRel, DIR_IGNORE_FILES), w, gitIgnored);
+      yield* walk(childAbs, childRel, ignores, w, gitIgnored);
       continue;
     }
     if (gitIgnored && !w.tracked.has(childRel)) continue;
