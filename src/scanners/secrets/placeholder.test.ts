@@ -66,6 +66,20 @@ describe('keyword matcher', () => {
     expect(() => new KeywordMatcher(['clé'])).toThrow(/ASCII/);
   });
 
+  it('still finds every keyword when keywords use more characters than the table has classes', () => {
+    // 26 letters + 10 digits + 32 punctuation characters: more than the 63 classes of the table.
+    const punct = [...'!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~'];
+    expect(punct.length).toBe(32);
+    const keywords = [...'abcdefghijklmnopqrstuvwxyz0123456789', ...punct].map((c, i) => `k${i}${c}`);
+    const m = new KeywordMatcher(keywords);
+    const text = keywords.join(' ');
+    const found = new Set<string>();
+    m.scan(text, (k, s) => {
+      if (text.startsWith(m.keywords[k]!, s)) found.add(m.keywords[k]!);
+    });
+    expect(found.size).toBe(keywords.length);
+  });
+
   it('merges overlapping windows around hits', () => {
     expect(mergeWindows([100, 10, 130, 1000], 20, 50, 1040)).toEqual([
       [0, 60],

@@ -21,13 +21,12 @@ export class KeywordMatcher {
         const c = ch.charCodeAt(0);
         if (c > 127) throw new Error(`keyword "${k}" is not ASCII`);
         if (this.cls[c] === 0) {
-          if (classes >= WIDTH) throw new Error('too many distinct keyword characters');
-          this.cls[c] = classes;
-          const up = ch.toUpperCase().charCodeAt(0);
-          const lo = ch.toLowerCase().charCodeAt(0);
-          this.cls[up] = classes;
-          this.cls[lo] = classes;
-          classes++;
+          // Past 63 distinct characters the rest share the last class: the automaton then reports
+          // a superset of the real hits (the rule regex still decides), never fewer.
+          const k = classes < WIDTH - 1 ? classes++ : WIDTH - 1;
+          this.cls[c] = k;
+          this.cls[ch.toUpperCase().charCodeAt(0)] = k;
+          this.cls[ch.toLowerCase().charCodeAt(0)] = k;
         }
       }
     }
