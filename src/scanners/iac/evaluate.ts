@@ -16,7 +16,7 @@ export const PARSE_ERROR_RULE: RuleMeta = {
   severity: 'medium',
   hipaa: ['164.308(a)(1)(ii)(A)', '164.308(a)(8)'],
   remediation: 'Fix the syntax error at the reported line (run `terraform validate`, `cfn-lint` or `kubectl apply --dry-run=client`), or exclude the file in `.hipaa-gate.yml` if it is not infrastructure code.',
-  helpUri: 'docs/iac.md#iac-parse-error',
+  helpUri: 'docs/iac.md#bad-input',
   tags: ['iac', 'parse'],
 };
 

@@ -74,7 +74,7 @@ export function defineRule(def: IacRuleDef): IacRule {
     severity: def.severity,
     hipaa,
     remediation: def.remediation,
-    helpUri: `docs/iac.md#${def.id.replace(/[^a-z0-9]+/g, '-')}`,
+    helpUri: 'docs/iac.md#built-in-rules',
     tags: ['iac', platform, ...(def.checkov ?? [])],
   };
   return { ...def, meta };
