@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModel } from '../../src/scanners/iac/load.js';
 import { scanner } from '../../src/scanners/iac/index.js';
+import { isDockerfilePath } from '../../src/scanners/iac/dockerfile/dockerfile.js';
 import type { Artifact, Skipped } from '../../src/core/types.js';
 
 const load = (files: Record<string, string>) => loadModel(Object.entries(files).map(([path, text]) => ({ path, text })));
@@ -71,6 +72,11 @@ describe('Kubernetes', () => {
 });
 
 describe('Dockerfile', () => {
+  it('recognises Dockerfiles by name, not source files named after them', () => {
+    for (const p of ['Dockerfile', 'svc/Dockerfile.prod', 'api.Dockerfile', 'Containerfile', 'dockerfile']) expect(isDockerfilePath(p), p).toBe(true);
+    for (const p of ['src/dockerfile.ts', 'Dockerfile.md', 'Dockerfile.j2', '.dockerignore', 'docs/Dockerfile.txt']) expect(isDockerfilePath(p), p).toBe(false);
+  });
+
   it('parses instructions with continuation lines and stages', async () => {
     const m = await load({ 'svc/Dockerfile.prod': 'FROM node:20 AS build\nENV A=1 \\\n    B=2\nFROM gcr.io/distroless/nodejs20@sha256:' + 'b'.repeat(64) + '\nUSER 1000\n' });
     const d = m.resources[0]!;

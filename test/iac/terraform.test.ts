@@ -117,4 +117,11 @@ resource "aws_db_instance" "db" {
     expect(m.resources[1]!.references).toEqual(['aws_s3_bucket.b']);
     expect(m.resources[0]!.line).toBeGreaterThan(1);
   });
+
+  it('reads Terraform JSON syntax with interpolations kept as references', async () => {
+    const m = await load({ 'main.tf.json': JSON.stringify({ resource: { aws_ebs_volume: { v: { encrypted: false, kms_key_id: '${aws_kms_key.k.arn}' } } } }, null, 2) });
+    const v = m.resources[0]!;
+    expect([v.address, v.attributes.encrypted, v.references]).toEqual(['aws_ebs_volume.v', false, ['aws_kms_key.k']]);
+    expect(v.line).toBe(4);
+  });
 });
