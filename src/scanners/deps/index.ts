@@ -112,6 +112,13 @@ function toItem(p: ReturnType<typeof buildInventory>['packages'][number]): Inven
   };
 }
 
+/** The first sentence of an advisory summary (records without one fall back to their details). */
+function brief(summary: string): string {
+  const first = /^[\s\S]*?[.!?](?=\s|$)/.exec(summary.trim())?.[0] ?? summary.trim();
+  const text = first.length > 160 ? `${first.slice(0, 157)}...` : first;
+  return text.replace(/[.!?]$/, '') || 'see the advisory';
+}
+
 function toFinding(pkg: ReturnType<typeof buildInventory>['packages'][number], v: PackageVulnerability): Finding {
   const ids = [v.advisory, ...v.aliases.filter((a) => a.startsWith('CVE-') || a.startsWith('GHSA-'))].slice(0, 3).join(', ');
   const fix = v.fixed.length ? `fixed in ${v.fixed.join(', ')}` : 'no fixed version yet';
@@ -120,7 +127,7 @@ function toFinding(pkg: ReturnType<typeof buildInventory>['packages'][number], v
     span: { line: pkg.line },
     value: `${pkg.ecosystem}:${pkg.name}@${pkg.version}:${v.advisory}`,
     masked: `${pkg.name}@${pkg.version}`,
-    message: `${pkg.name} ${pkg.version} (${pkg.ecosystem}) is affected by ${ids}${score}: ${v.summary || 'see the advisory'}; ${fix}`,
+    message: `${pkg.name} ${pkg.version} (${pkg.ecosystem}) is affected by ${ids}${score}: ${brief(v.summary)}; ${fix}`,
     severity: v.severity,
     resource: pkg.purl ?? `${pkg.ecosystem}:${pkg.name}@${pkg.version}`,
     properties: {
