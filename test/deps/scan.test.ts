@@ -39,6 +39,7 @@ describe('deps scanner end to end', () => {
     const lp = r.findings.find((f) => f.properties!.package === 'left-padder')!;
     expect(lp).toMatchObject({ ruleId: 'deps/vulnerable-package', severity: 'critical', location: { path: 'package-lock.json', startLine: 13 } });
     expect(lp.properties).toMatchObject({ version: '1.2.0', ecosystem: 'npm', purl: 'pkg:npm/left-padder@1.2.0', direct: true, dev: false, aliases: ['CVE-2099-0001'], fixed: ['1.3.0'], cvss: { score: 9.8 } });
+    expect(lp.message).toBe('left-padder 1.2.0 (npm) is affected by GHSA-test-0001-aaaa, CVE-2099-0001 (CVSS 9.8): Prototype pollution in left-padder; fixed in 1.3.0');
     expect(lp.hipaa).toEqual(['164.308(a)(1)(ii)(A)', '164.308(a)(5)(ii)(B)', '164.312(c)(1)']);
     const py = r.findings.find((f) => f.properties!.package === 'py-parser')!;
     expect(py).toMatchObject({ severity: 'critical', location: { path: 'api/requirements.txt', startLine: 2 } });
