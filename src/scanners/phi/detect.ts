@@ -185,7 +185,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     out.push(...kept);
   }
   for (const f of fields) {
-    const d = judgeField(text, f, active, opts, clinicalFile || !f.nonPatient);
+    const d = judgeField(text, f, active, opts, !f.nonPatient);
     if (d) out.push(d);
   }
   return syntheticRecords(coOccur(merge(out)));

@@ -51,6 +51,8 @@ export function dicomDetections(bytes: Uint8Array, nowYear: number): DicomResult
     return { detections: [], problem: `invalid DICOM: ${String(msg).split('\n')[0]}` };
   }
   const out: Detection[] = [];
+  // Without the Part 10 marker the bytes are raw (ACR-NEMA) at best: say so, read what parses.
+  const problem = isDicom(bytes) ? undefined : 'no DICM marker at offset 128: not a DICOM Part 10 file (read as raw data set)';
   for (const [tag, name, kind, label] of TAGS) {
     let raw: string | undefined;
     try {
@@ -75,5 +77,5 @@ export function dicomDetections(bytes: Uint8Array, nowYear: number): DicomResult
       out.push({ kind: 'face-photo', start: -1, end: -1, value: `pixel-data:${modality}:${part}`, score: hasPatient ? 0.9 : 0.7, record: 'dicom', synthetic: false, where: `(7FE0,0010) PixelData, modality ${modality.trim() || '?'}${part ? `, body part ${part.trim()}` : ''}` });
     }
   }
-  return { detections: out };
+  return { detections: out, ...(problem ? { problem } : {}) };
 }

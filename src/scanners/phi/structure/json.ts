@@ -81,7 +81,8 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
       const parent = stack[stack.length - 2];
       const key = f.key ?? '';
       if (parent?.kind === 'obj' || stack.length === 1) {
-        if (fields.length < max) fields.push({ label: fieldLabel(parent?.key, key, parent?.hints ?? []), start, end, record: f.record, where: `${f.path}[]` });
+        const nonPatient = stack.some((s) => s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType));
+        if (fields.length < max) fields.push({ label: fieldLabel(parent?.key, key, parent?.hints ?? []), start, end, record: f.record, where: `${f.path}[]`, ...(nonPatient ? { nonPatient: true } : {}) });
       }
     }
   };

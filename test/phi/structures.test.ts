@@ -1,0 +1,112 @@
+/** Structure-aware reading and bad input: every malformed file is reported, scanned as text where safe, and never crashes. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Artifact, Finding, Skipped } from '../../src/core/types.js';
+import { scanner } from '../../src/scanners/phi/index.js';
+import { patientPhoto } from '../fixtures/phi/dicom.js';
+
+const j = (...p: string[]) => p.join('');
+const SSN = j('219-0', '9-9998');
+
+function run(path: string, text: string, bytes?: Uint8Array): { findings: Finding[]; problems: Skipped[] } {
+  const problems: Skipped[] = [];
+  const artifact: Artifact = { path, text, origin: { kind: 'worktree' }, size: bytes?.length ?? Buffer.byteLength(text), ...(bytes ? { bytes } : {}) };
+  const findings = scanner.scan(artifact, { root: '/r', options: {}, now: '2026-01-01T00:00:00.000Z', problem: (p) => problems.push(p) });
+  return { findings, problems };
+}
+const rules = (fs: Finding[]) => [...new Set(fs.map((f) => f.ruleId))].sort();
+
+beforeAll(() => scanner.init!({}));
+
+describe('structured formats', () => {
+  it('FHIR JSON: identifier kinds come from their system, Practitioner names are not patients', () => {
+    const doc = JSON.stringify({
+      resourceType: 'Bundle',
+      entry: [
+        { resource: { resourceType: 'Patient', identifier: [{ system: 'http://hl7.org/fhir/sid/us-ssn', value: SSN.replace(/-/g, '') }], name: [{ family: 'Okafor', given: ['Chinedu'] }], birthDate: '1958-11-02', telecom: [{ system: 'email', value: 'c.okafor@mail.com' }] } },
+        { resource: { resourceType: 'Practitioner', name: [{ family: 'Raman', given: ['Priya'] }], telecom: [{ system: 'phone', value: '312-555-2671' }] } },
+      ],
+    }, null, 2);
+    const { findings, problems } = run('fhir/bundle.json', doc);
+    expect(problems).toEqual([]);
+    expect(rules(findings)).toEqual(['phi/date-of-birth', 'phi/email-address', 'phi/person-name', 'phi/us-ssn']);
+    expect(findings.filter((f) => f.ruleId === 'phi/person-name').map((f) => f.excerpt).sort()).toEqual(['C******', 'O*****']);
+  });
+
+  it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
+    const pid = Array<string>(20).fill('');
+    Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });
+    const msg = ['MSH|^~\\&|EPIC|HOSP|||202401011200||ADT^A01|1|P|2.5', pid.join('|')].join('\r');
+    const { findings } = run('inbound/adt.hl7', msg);
+    const byWhere = Object.fromEntries(findings.map((f) => [f.message.replace(/^.*\((.*)\).*$/, '$1'), f.ruleId]));
+    expect(byWhere).toMatchObject({ 'PID-3': 'phi/medical-record-number', 'PID-5': 'phi/person-name', 'PID-7': 'phi/date-of-birth', 'PID-19': 'phi/us-ssn' });
+  });
+
+  it('CSV headers label the cells below them', () => {
+    const { findings } = run('exports/patients.csv', 'mrn,first_name,dob\nA778812,Ana,1972-05-06\n');
+    expect(findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`)).toEqual(['2:1 phi/medical-record-number', '2:9 phi/person-name', '2:13 phi/date-of-birth']);
+  });
+
+  it('SQL INSERT column lists label the values', () => {
+    const { findings } = run('db/seed.sql', "INSERT INTO patients (mrn, last_name, birth_date) VALUES ('A778812', 'Reyes', '1972-05-06');");
+    expect(rules(findings)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name']);
+  });
+
+  it('FHIR XML and Jupyter outputs', () => {
+    const xml = '<Patient xmlns="http://hl7.org/fhir"><name><family value="Okafor"/><given value="Chinedu"/></name><birthDate value="1958-11-02"/></Patient>';
+    expect(rules(run('fhir/p.xml', xml).findings)).toEqual(['phi/date-of-birth', 'phi/person-name']);
+    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: ['df.head()'], outputs: [{ output_type: 'stream', text: ['patient Maria Gonzalez DOB: 03/04/1961\n'] }] }] });
+    expect(rules(run('analysis/cohort.ipynb', nb).findings)).toEqual(['phi/date-of-birth', 'phi/person-name']);
+  });
+
+  it('DICOM: patient tags and a face image, masked', () => {
+    const bytes = patientPhoto({ name: 'GONZALEZ^MARIA', id: 'MRN7733921', birth: '19610304', age: '093Y' });
+    const { findings, problems } = run('imaging/patients/face/0001.dcm', '', bytes);
+    expect(problems).toEqual([]);
+    expect(rules(findings)).toEqual(['phi/age-over-89', 'phi/date-of-birth', 'phi/face-photo', 'phi/medical-record-number', 'phi/person-name']);
+    expect(findings.find((f) => f.ruleId === 'phi/person-name')!.excerpt).toBe('G******* M****');
+    expect(findings.find((f) => f.ruleId === 'phi/date-of-birth')!.excerpt).toBe('1961****');
+    expect(JSON.stringify(findings)).not.toContain('GONZALEZ');
+  });
+});
+
+describe('bad input', () => {
+  it('truncated FHIR JSON: parse problem with its line, the text is still scanned', () => {
+    const { findings, problems } = run('fhir/patient.json', `{\n  "resourceType": "Patient",\n  "note": "SSN ${SSN}",\n  "name": [{"family": "Okafor"`);
+    expect(problems).toEqual([expect.objectContaining({ reason: 'parse-error', line: 4 })]);
+    expect(problems[0]!.detail).toMatch(/truncated JSON/);
+    expect(rules(findings)).toContain('phi/us-ssn');
+  });
+
+  it('CSV with an unterminated quote, HL7 without MSH, unclosed XML, headerless .eml, broken notebook', () => {
+    const csv = run('exports/patients.csv', `ssn,note\n${SSN},"open quote\n`);
+    expect(csv.problems[0]).toMatchObject({ reason: 'parse-error', line: 2 });
+    expect(rules(csv.findings)).toContain('phi/us-ssn');
+    const hl7 = run('inbound/x.hl7', `PID|1||7733921^^^HOSP^MR||NGUYEN^THANH\nnot a segment`);
+    expect(hl7.problems.map((p) => p.detail).join(' ')).toMatch(/no MSH segment/);
+    expect(hl7.problems.some((p) => p.line === 2)).toBe(true);
+    expect(rules(hl7.findings)).toContain('phi/person-name');
+    const xml = run('fhir/p.xml', '<Patient xmlns="http://hl7.org/fhir"><birthDate value="1958-11-02"/>');
+    expect(xml.problems[0]!.detail).toMatch(/not closed/);
+    expect(rules(xml.findings)).toContain('phi/date-of-birth');
+    const eml = run('mail/x.eml', `patient note: SSN ${SSN}\n`);
+    expect(eml.problems[0]!.detail).toMatch(/header block/);
+    expect(rules(eml.findings)).toContain('phi/us-ssn');
+    const nb = run('analysis/x.ipynb', `{"cells": [{"outputs": [{"text": ["patient SSN ${SSN}"]}]`);
+    expect(nb.problems[0]).toMatchObject({ reason: 'parse-error' });
+    expect(rules(nb.findings)).toContain('phi/us-ssn');
+  });
+
+  it('truncated and non-DICOM bytes: a parse problem, no crash', () => {
+    const good = patientPhoto({ name: 'GONZALEZ^MARIA', id: 'MRN7733921', birth: '19610304' });
+    for (const bytes of [good.subarray(0, 150), Buffer.from('not a dicom file at all, just text padding..............................................................................................................')]) {
+      const { problems } = run('imaging/a.dcm', '', bytes);
+      expect(problems[0]).toMatchObject({ reason: 'parse-error', path: 'imaging/a.dcm' });
+    }
+  });
+
+  it('hostile input: huge single line and invalid UTF-8 replacement characters finish quickly without findings', () => {
+    const line = `${'\uFFFD'.repeat(1000)}patient ${'A1 '.repeat(200_000)}`;
+    const { findings } = run('logs/x.log', line);
+    expect(findings).toEqual([]);
+  });
+});
