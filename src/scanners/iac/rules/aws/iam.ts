@@ -1,5 +1,6 @@
 /** IAM: least privilege (no admin or service-wide grants), no user-attached policies, password policy. */
-import type { Json } from '../../model.js';
+import type { IacResource, Json } from '../../model.js';
+import type { ModelIndex } from '../context.js';
 import { defineRule } from '../types.js';
 import { asBool, asList, asNumber, at, getAll, isUnknown, policyDoc, statements, v } from '../helpers.js';
 
@@ -13,21 +14,31 @@ const POLICY_TYPES: Record<string, string> = {
   'AWS::IAM::Policy': 'PolicyDocument',
 };
 
-function policies(r: { type: string; attributes: Record<string, Json> }): Json[] {
+function documentOf(d: IacResource): Json {
+  return { Statement: getAll(d.attributes, 'statement').map((s) => ({ Effect: (s as Record<string, Json>).effect ?? 'Allow', Action: (s as Record<string, Json>).actions ?? [], Resource: (s as Record<string, Json>).resources ?? [] })) };
+}
+
+function policies(r: IacResource, m?: ModelIndex): Json[] {
   const p = POLICY_TYPES[r.type];
-  if (p) return [r.attributes[p] ?? null];
+  if (p) {
+    const v = r.attributes[p] ?? null;
+    // `policy = data.aws_iam_policy_document.x.json`: read the document's statements.
+    if (isUnknown(v) && m) {
+      const docs = m.deref(r, v).filter((d) => d.type === 'data.aws_iam_policy_document');
+      if (docs.length) return docs.map(documentOf);
+    }
+    return [v];
+  }
   if (r.type === 'aws_iam_role') return getAll(r.attributes, 'inline_policy.policy');
   if (r.type === 'AWS::IAM::Role' || r.type === 'AWS::IAM::User' || r.type === 'AWS::IAM::Group') return getAll(r.attributes, 'Policies.PolicyDocument');
-  if (r.type === 'data.aws_iam_policy_document') {
-    return [{ Statement: getAll(r.attributes, 'statement').map((s) => ({ Effect: (s as Record<string, Json>).effect ?? 'Allow', Action: (s as Record<string, Json>).actions ?? [], Resource: (s as Record<string, Json>).resources ?? [] })) }];
-  }
+  if (r.type === 'data.aws_iam_policy_document') return [documentOf(r)];
   return [];
 }
 
-const TYPES = [...Object.keys(POLICY_TYPES), 'aws_iam_role', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group', 'data.aws_iam_policy_document'];
+const TYPES = [...Object.keys(POLICY_TYPES), 'aws_iam_role', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group'];
 
-function allowStatements(r: { type: string; attributes: Record<string, Json> }) {
-  return policies(r).flatMap((p) => statements(policyDoc(p))).filter((s) => (s.Effect ?? 'Allow') === 'Allow');
+function allowStatements(r: IacResource, m?: ModelIndex) {
+  return policies(r, m).flatMap((p) => statements(policyDoc(p))).filter((s) => (s.Effect ?? 'Allow') === 'Allow');
 }
 
 export const adminPolicy = defineRule({
@@ -39,8 +50,8 @@ export const adminPolicy = defineRule({
   types: TYPES,
   remediation: `Grant only the actions and resources the role needs:
 { "Effect": "Allow", "Action": ["s3:GetObject"], "Resource": ["arn:aws:s3:::phi-bucket/*"] }`,
-  check: (r) => {
-    const bad = allowStatements(r).find((s) => asList(s.Action).includes('*') && asList(s.Resource).includes('*'));
+  check: (r, m) => {
+    const bad = allowStatements(r, m).find((s) => asList(s.Action).includes('*') && asList(s.Resource).includes('*'));
     return bad ? v('an Allow statement has Action "*" and Resource "*"', POLICY_TYPES[r.type]) : undefined;
   },
 });
@@ -54,8 +65,8 @@ export const fullAccess = defineRule({
   types: TYPES,
   remediation: `List the actions instead of "s3:*":
 { "Effect": "Allow", "Action": ["s3:GetObject", "s3:PutObject"], "Resource": ["arn:aws:s3:::phi-bucket/*"] }`,
-  check: (r) => {
-    const bad = allowStatements(r).flatMap((s) => asList(s.Action)).find((a) => typeof a === 'string' && /^[a-z0-9-]+:\*$/i.test(a));
+  check: (r, m) => {
+    const bad = allowStatements(r, m).flatMap((s) => asList(s.Action)).find((a) => typeof a === 'string' && /^[a-z0-9-]+:\*$/i.test(a));
     return bad ? v(`an Allow statement grants ${String(bad)}`, POLICY_TYPES[r.type]) : undefined;
   },
 });
@@ -70,8 +81,8 @@ export const kmsActions = defineRule({
   types: TYPES,
   remediation: `Scope kms:Decrypt to the keys the workload uses:
 { "Effect": "Allow", "Action": ["kms:Decrypt"], "Resource": ["arn:aws:kms:us-east-1:111122223333:key/<key-id>"] }`,
-  check: (r) => {
-    const bad = allowStatements(r).find((s) => asList(s.Resource).includes('*') && asList(s.Action).some((a) => typeof a === 'string' && KMS_BLOCKED.test(a)));
+  check: (r, m) => {
+    const bad = allowStatements(r, m).find((s) => asList(s.Resource).includes('*') && asList(s.Action).some((a) => typeof a === 'string' && KMS_BLOCKED.test(a)));
     return bad ? v('kms:Decrypt/ReEncryptFrom allowed on Resource "*"', POLICY_TYPES[r.type]) : undefined;
   },
 });
