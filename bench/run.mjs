@@ -3,7 +3,7 @@
 // table and writes .bench/results.json. See docs/bench.md.
 //
 //   node bench/run.mjs [--cases corpus,precommit,iac,deps,redact] [--no-secretlint]
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchDir, cliPath, hasGnuTime } from './lib.mjs';
@@ -50,7 +50,15 @@ const env = {
   date: new Date().toISOString(),
   loadAvg1m: { start: Math.round(loadAtStart * 100) / 100, end: Math.round(loadavg()[0] * 100) / 100 },
 };
-writeFileSync(join(benchDir, 'results.json'), JSON.stringify({ env, results }, null, 2) + '\n');
+// A partial run (--cases) updates its cases and keeps the others from the previous run.
+const resultsPath = join(benchDir, 'results.json');
+let previous = {};
+try {
+  previous = JSON.parse(readFileSync(resultsPath, 'utf8')).results ?? {};
+} catch {
+  previous = {};
+}
+writeFileSync(resultsPath, JSON.stringify({ env, results: { ...previous, ...results } }, null, 2) + '\n');
 
 // Summary table.
 const cols = ['tool', 'files', 'bytes', 'wallS', 'cpuS', 'MBps', 'filesPerS', 'peakRssMB', 'findings'];

@@ -50,11 +50,13 @@ export async function run(ctx) {
     const nodeOnly = [];
     for (let i = 0; i < 3; i++) nodeOnly.push((await measure(process.execPath, ['-e', '0'], { cwd: dir })).wallMs);
     const walls = [];
+    const cpus = [];
     let last;
     for (let i = 0; i < RUNS; i++) {
       last = await measure(process.execPath, [cliPath, 'scan', '--staged', '--no-progress', '--format', 'json'], { cwd: dir });
       if (last.status !== 0 && last.status !== 1) return { status: 'unavailable', why: why(last) };
       walls.push(last.wallMs);
+      if (last.cpuS !== undefined) cpus.push(last.cpuS);
     }
     const res = JSON.parse(last.stdout);
     const metrics = {
@@ -64,6 +66,7 @@ export async function run(ctx) {
       findings: res.findings.length,
       medianWallMs: Math.round(median(walls)),
       minWallMs: Math.round(Math.min(...walls)),
+      medianCpuS: cpus.length ? round(median(cpus), 2) : undefined,
       nodeStartupMs: Math.round(median(nodeOnly)),
       peakRssMB: round(last.peakRssMB),
       internalMs: res.stats.durationMs,
@@ -73,7 +76,7 @@ export async function run(ctx) {
       status: 'ok',
       metrics,
       notes,
-      rows: [{ tool: `scan --staged (${FILES} files)`, files: res.stats.filesScanned, bytes, wallS: round(metrics.medianWallMs / 1000, 3), peakRssMB: metrics.peakRssMB, findings: metrics.findings }],
+      rows: [{ tool: `scan --staged (${FILES} files)`, files: res.stats.filesScanned, bytes, wallS: round(metrics.medianWallMs / 1000, 3), cpuS: metrics.medianCpuS, peakRssMB: metrics.peakRssMB, findings: metrics.findings }],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
