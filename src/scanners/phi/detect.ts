@@ -158,12 +158,20 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
 
   // key=value / key: value pairs in free text (logs, prose, code literals): the key is the label.
   if (signal) {
+    // Keys repeat (every log line has the same few): judge which recognizers a key names once.
+    const kvCache = new Map<string, { label: string; recs: Recognizer[] }>();
     KV_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = KV_RE.exec(sub)) !== null) {
       const vIdx = m.indices![2] ?? m.indices![3]!;
-      const label = normalizeLabel(m[1]!);
-      const candidates = active.filter((r) => r.labels?.test(label) && !r.antiLabels?.test(label));
+      const key = m[1]!;
+      let entry = kvCache.get(key);
+      if (!entry) {
+        const label = normalizeLabel(key);
+        entry = { label, recs: active.filter((r) => r.labels?.test(label) && !r.antiLabels?.test(label)) };
+        kvCache.set(key, entry);
+      }
+      const { label, recs: candidates } = entry;
       if (candidates.length === 0) continue;
       const origStart = toOriginal(sel, vIdx[0]);
       if (!inCode(origStart)) continue;

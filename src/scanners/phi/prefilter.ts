@@ -4,13 +4,17 @@
  * the text is never looked at again. Two linear regexes, so the cost is one pass over the text.
  */
 
-/** Label and clinical words (case-insensitive). */
+/**
+ * Label and clinical words, in lower, Capitalised or UPPER case. Case-sensitive on purpose: the
+ * boundaries are "no lower-case letter around", so `patient_mrn`, `birthDate` and `DOB:` match
+ * while `agent` or `ipsum` do not; factored by first letter so most positions fail fast.
+ */
 const WORDS_G =
-  /@|\b(?:dob|d\.o\.b|birth\w*|born|ssn|social|mrn|medical|patient|patients|pt_\w*|pt|name\w*|\w*_name|first|last|surname|given|family|phone\w*|tel|telephone|fax|mobile|cell|e-?mail\w*|address\w*|addr|street|city|zip\w*|postal\w*|npi|dea|licen[cs]e\w*|driver\w*|dl|vin|vehicle|plate|serial\w*|udi|device\w*|imei|ip|ip_?addr\w*|client_ip|remote_addr|age|aged|years?[ -]old|y\/o|yo|claim\w*|encounter\w*|visit\w*|accession|account\w*|acct\w*|member\w*|policy\w*|medicare|medicaid|insurance|insured|subscriber\w*|beneficiary|admi(?:t|ts|tted|ssion)\w*|discharg\w*|death|deceased|died|dod|dos|passport|photo\w*|headshot|portrait|biometric\w*|fingerprint\w*|retina\w*|iris\w*|voice\w*|face\w*|facial|dear|mr|mrs|ms|contact\w*|guarantor|kin|nok|pid|nk1|gt1|in1|pv1|fin|csn|mbi|hicn|specimen|prescription|rx|referral|authori[sz]ation)\b/gi;
+  /@|(?<![a-z])(?:[aA](?:uthorization|dmission|ccession|dmitted|ccount|ddress|dmit|cct|ddr|ged|ge|UTHORIZATION|DMISSION|CCESSION|DMITTED|CCOUNT|DDRESS|DMIT|CCT|DDR|GED|GE)|[bB](?:eneficiary|iometric|irth|orn|ENEFICIARY|IOMETRIC|IRTH|ORN)|[cC](?:ontact|laim|ell|ity|sn|ONTACT|LAIM|ELL|ITY|SN)|[dD](?:ischarged|ischarge|eceased|river|evice|eath|\.o\.b|ear|ied|od|os|ea|ob|l|ISCHARGED|ISCHARGE|ECEASED|RIVER|EVICE|EATH|\.O\.B|EAR|IED|OD|OS|EA|OB|L)|[eE](?:ncounter|\-mail|mail|NCOUNTER|\-MAIL|MAIL)|[fF](?:ingerprint|amily|acial|irst|ace|ax|in|INGERPRINT|AMILY|ACIAL|IRST|ACE|AX|IN)|[gG](?:uarantor|iven|t1|UARANTOR|IVEN|T1)|[hH](?:eadshot|icn|EADSHOT|ICN)|[iI](?:nsurance|nsured|ris|mei|n1|p|NSURANCE|NSURED|RIS|MEI|N1|P)|[lL](?:icence|icense|ast|ICENCE|ICENSE|AST)|[mM](?:edicaid|edicare|edical|ember|obile|ail|bi|rn|EDICAID|EDICARE|EDICAL|EMBER|OBILE|AIL|BI|RN)|[nN](?:ame|pi|ok|k1|AME|PI|OK|K1)|[pP](?:rescription|ostcode|assport|ortrait|atient|olicy|ostal|late|hone|hoto|v1|id|RESCRIPTION|OSTCODE|ASSPORT|ORTRAIT|ATIENT|OLICY|OSTAL|LATE|HONE|HOTO|V1|ID)|[rR](?:eferral|etina|x|EFERRAL|ETINA|X)|[sS](?:ubscriber|pecimen|urname|treet|ocial|erial|sn|UBSCRIBER|PECIMEN|URNAME|TREET|OCIAL|ERIAL|SN)|[tT](?:el|EL)|[uU](?:di|DI)|[vV](?:ehicle|oice|isit|in|EHICLE|OICE|ISIT|IN)|[yY](?:ears|\/o|EARS|\/O)|[zZ](?:ip|IP))(?![a-z])/g;
 
-/** Identifier shapes and capitalised name pairs (case-sensitive). */
+/** Identifier shapes and capitalised name pairs (case-sensitive; Latin-1 letters, no Unicode classes: speed). */
 const SHAPES_G =
-  /\d{3}[-. ]\d{2}[-. ]\d{4}|\d{3}\)?[-. ]\d{3}[-. ]\d{4}|\+\d{1,3}[ .-]?\(?\d|\(01\)\d{14}|\+[A-Z]\d{3}[A-Z0-9]{5}|\b\d{1,6}[A-Z]? (?:[NSEW]\.? )?[A-Z][a-z]|\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d|\b\p{Lu}[\p{Ll}'’]+,? (?:\p{Lu}\.? )?\p{Lu}[\p{Ll}'’]+|\b\p{Lu}{2,}\^\p{Lu}|\b[A-HJ-NPR-Z0-9]{17}\b|\b\d{4}[ -]\d{4,6}[ -]\d{4,5}|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|https?:\/\/|\b[A-Z][A-Z9]\d{7}\b|data:image/gu;
+  /\d{3}[-. ]\d{2}[-. ]\d{4}|\d{3}\)?[-. ]\d{3}[-. ]\d{4}|\+\d{1,3}[ .-]?\(?\d|\(01\)\d{14}|\+[A-Z]\d{3}[A-Z0-9]{5}|\b\d{1,6}[A-Z]? (?:[NSEW]\.? )?[A-Z][a-z]|\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d|\b[A-ZÀ-Þ][a-zß-ÿ'’]+,? (?:[A-Z]\.? )?[A-ZÀ-Þ][a-zß-ÿ'’]+|\b[A-Z]{2,}\^[A-Z]|\b[A-HJ-NPR-Z0-9]{17}\b|\b\d{4}[ -]\d{4,6}[ -]\d{4,5}|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|https?:\/\/|\b[A-Z][A-Z9]\d{7}\b|data:image/g;
 
 export interface Selection {
   /** The kept lines joined with `\n`. */

@@ -56,4 +56,4 @@ export const syntheticId = (v: string): boolean => {
 };
 
 /** Dates used as "unknown" defaults in databases and epochs. */
-export const syntheticDate = (v: string): boolean => /^(?:1900([-/.]?)0?1\10?1|0?1([-/.])0?1\2(?:1900|1970)|1970([-/.]?)0?1\30?1|9999([-/.]?)12\4?31|12[-/.]31[-/.]9999|0001-01-01)(?:[T ].*)?$/.test(v.trim());
+export const syntheticDate = (v: string): boolean => /^(?:1900([-/.]?)0?1(?:\1)0?1|0?1([-/.])0?1\2(?:1900|1970)|1970([-/.]?)0?1(?:\3)0?1|9999([-/.]?)12\4?31|12[-/.]31[-/.]9999|0001-01-01)(?:[T ].*)?$/.test(v.trim());
