@@ -4,7 +4,7 @@
  * judged by their key; then overlaps are merged and co-occurrence raises values that sit beside a
  * name, MRN or SSN in the same record.
  */
-import { codeSpans, inSpans } from './code.js';
+import { CODE_EXT_RE, codeSpans, inSpans } from './code.js';
 import { CLINICAL_PATH_RE, inlineLabel, normalizeLabel, PATIENT_RE } from './labels.js';
 import { selectLines, toOriginal, type Selection } from './prefilter.js';
 import { RECOGNIZERS } from './recognizers/index.js';
@@ -37,10 +37,16 @@ export function worthScanning(text: string): boolean {
   return GATE_RE.test(text);
 }
 
-/** Does the file say anything clinical (or sit in a clinical folder)? Cheap: one regex pass. */
+/**
+ * Does the file say anything clinical (or sit in a clinical folder)? Cheap: one regex pass. Source
+ * code needs a stronger word than prose ("chart" and "treatment" are everyday words in code).
+ */
 export function clinicalSignal(text: string, path?: string): boolean {
-  return (path !== undefined && CLINICAL_PATH_RE.test(path)) || CLINICAL_SIGNAL_RE.test(text);
+  if (path !== undefined && CLINICAL_PATH_RE.test(path)) return true;
+  return path !== undefined && CODE_EXT_RE.test(path) ? CODE_SIGNAL_RE.test(text) : CLINICAL_SIGNAL_RE.test(text);
 }
+
+const CODE_SIGNAL_RE = /\b(?:patients?|mrn|dob|ssn|medicare|medicaid|hl7|fhir|ehr|emr|hipaa|phi|npi|beneficiary|diagnos[ie]s|date_?of_?birth|birth_?date|guarantor)\b/i;
 
 /** Signals that a file is about patients; without one, only standalone kinds run at full weight. */
 // Factored by first letter: irregexp rejects most positions on the first character.
@@ -63,7 +69,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
   // PHI is health information: without any clinical signal in the file only the kinds whose shape
   // alone is sensitive (SSN, Medicare MBI, device UDI) are looked for. This is also the cheap path
   // that keeps ordinary source code fast.
-  const signal = clinicalFile || (opts.signal ?? CLINICAL_SIGNAL_RE.test(text));
+  const signal = clinicalFile || (opts.signal ?? clinicalSignal(text, opts.path));
   const active = signal ? recs : recs.filter((r) => r.standalone);
   let spans: number[] | undefined;
   const inCode = (offset: number): boolean => {
