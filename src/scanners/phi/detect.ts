@@ -236,7 +236,12 @@ function dropAgainstStructure(ds: Detection[], fields: Field[]): Detection[] {
 /** "John" and "Doe" in separate columns are still John Doe: judge test names per record. */
 function syntheticRecords(ds: Detection[]): Detection[] {
   const names = new Map<string, Detection[]>();
-  for (const d of ds) if (d.kind === 'person-name') names.set(d.record, [...(names.get(d.record) ?? []), d]);
+  for (const d of ds) {
+    if (d.kind !== 'person-name') continue;
+    const g = names.get(d.record);
+    if (g) g.push(d);
+    else names.set(d.record, [d]);
+  }
   const test = BY_KIND_LOCAL.get('person-name')!.synthetic!;
   for (const group of names.values()) {
     if (group.some((d) => d.synthetic)) {
@@ -346,13 +351,14 @@ const ANCHOR_MIN = 0.55;
 
 /** A bare date, phone or email is not PHI; beside a name, MRN or SSN in the same record it is. */
 function coOccur(ds: Detection[]): Detection[] {
-  const anchored = new Set<string>();
-  for (const d of ds) if (ANCHORS.has(d.kind) && d.score >= ANCHOR_MIN && !d.synthetic) anchored.add(d.record);
+  // Anchors per record, counted once (a boost needs an anchor other than the value itself).
+  const anchors = new Map<string, number>();
+  for (const d of ds) if (ANCHORS.has(d.kind) && d.score >= ANCHOR_MIN && !d.synthetic) anchors.set(d.record, (anchors.get(d.record) ?? 0) + 1);
   for (const d of ds) {
-    if (d.score < ANCHOR_MIN && BOOSTABLE.has(d.kind) && anchored.has(d.record)) {
-      const otherAnchor = ds.some((o) => o !== d && o.record === d.record && ANCHORS.has(o.kind) && o.score >= ANCHOR_MIN && !o.synthetic);
-      if (otherAnchor) d.score = Math.min(0.85, d.score + 0.35);
-    }
+    if (d.score >= ANCHOR_MIN || !BOOSTABLE.has(d.kind)) continue;
+    const n = anchors.get(d.record) ?? 0;
+    const self = ANCHORS.has(d.kind) && d.score >= ANCHOR_MIN && !d.synthetic ? 1 : 0;
+    if (n - self > 0) d.score = Math.min(0.85, d.score + 0.35);
   }
   return ds;
 }

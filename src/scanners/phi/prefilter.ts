@@ -14,7 +14,7 @@ const WORDS_G =
 
 /** Identifier shapes and capitalised name pairs (case-sensitive; Latin-1 letters, no Unicode classes: speed). */
 const SHAPES_G =
-  /\d{3}[-. ]\d{2}[-. ]\d{4}|\d{3}\)?[-. ]\d{3}[-. ]\d{4}|\+\d{1,3}[ .-]?\(?\d|\(01\)\d{14}|\+[A-Z]\d{3}[A-Z0-9]{5}|\b\d{1,6}[A-Z]? (?:[NSEW]\.? )?[A-Z][a-z]|\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d|\b[A-ZÀ-Þ][a-zß-ÿ'’]+,? (?:[A-Z]\.? )?[A-ZÀ-Þ][a-zß-ÿ'’]+|\b[A-Z]{2,}\^[A-Z]|\b[A-HJ-NPR-Z0-9]{17}\b|\b\d{4}[ -]\d{4,6}[ -]\d{4,5}|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|https?:\/\/|\b[A-Z][A-Z9]\d{7}\b|data:image/g;
+  /\d{3}[-. ]\d{2}[-. ]\d{4}|\d{3}\)?[-. ]\d{3}[-. ]\d{4}|\+\d{1,3}[ .-]?\(?\d|\(01\)\d{14}|\+[A-Z]\d{3}[A-Z0-9]{5}|\b\d{1,6}[A-Z]? (?:[NSEW]\.? )?[A-Z][a-z]|\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d|\b[A-ZÀ-Þ][a-zß-ÿ'’]+,? (?:[A-Z]\.? )?[A-ZÀ-Þ][a-zß-ÿ'’]+|\b[A-Z]{2,}\^[A-Z]|\b\d{4}[ -]\d{4,6}[ -]\d{4,5}|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|https?:\/\/|\b[A-Z][A-Z9]\d{7}\b|data:image/g;
 
 export interface Selection {
   /** The kept lines joined with `\n`. */
