@@ -2,7 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { VERSION } from '../core/version.js';
 import { HipaaGateError } from '../core/errors.js';
-import { COMMANDS } from './commands.js';
+import { COMMANDS, HELP_ORDER, requestedCommand } from './commands.js';
 
 /** Entry point: builds the command tree, maps every error to one line and exit code 2. */
 export async function main(argv: string[] = process.argv): Promise<number> {
@@ -14,8 +14,10 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   // Usage errors stay on one line: commander puts its "(Did you mean ...)" hint on a second one.
   program.configureOutput({ writeErr: (s) => process.stderr.write(s.replace(/\n(?=\(Did you mean)/, ' ')) });
   let code = 0;
-  for (const register of COMMANDS) register(program, (c) => (code = c));
   try {
+    const wanted = requestedCommand(argv.slice(2));
+    const versionOnly = !wanted && argv.slice(2).some((a) => a === '-V' || a === '--version');
+    for (const name of wanted ? [wanted] : versionOnly ? [] : HELP_ORDER) (await COMMANDS[name]!()).register(program, (c) => (code = c));
     await program.parseAsync(argv);
     return code;
   } catch (e) {

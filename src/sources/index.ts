@@ -3,7 +3,6 @@ import { worktreeSource } from './worktree.js';
 import { stagedSource } from './staged.js';
 import { historySource } from './history.js';
 import { stdinSource } from './stdin.js';
-import { imageSource } from './image.js';
 
 export type { Source, SourceEntry, SourceOptions, FileEntry } from './types.js';
 
@@ -27,8 +26,14 @@ export function selectSource(sel: SourceSelection, opts: SourceOptions): Source 
     case 'stdin':
       return stdinSource(sel.stdinText ?? '', sel.stdinPath ?? '<stdin>');
     case 'image':
-      return imageSource(sel.image ?? '', opts);
+      return lazyImageSource(sel.image ?? '', opts);
     default:
       return worktreeSource(opts);
   }
+}
+
+/** The tar reader loads only for image scans. */
+async function* lazyImageSource(file: string, opts: SourceOptions): Source {
+  const { imageSource } = await import('./image.js');
+  yield* imageSource(file, opts);
 }

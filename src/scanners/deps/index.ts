@@ -2,9 +2,7 @@ import { makeFinding } from '../../core/finding.js';
 import type { Finding, Inventory, InventoryItem } from '../../core/types.js';
 import type { ProjectScanOutput, ProjectScanner, ScannerContext } from '../types.js';
 import { buildInventory, isDepsFile } from './inventory-build.js';
-import { OsvDatabase, normalizeName, resolveDbPath } from './osv/db.js';
-import { matchPackage, type PackageVulnerability } from './osv/match.js';
-import { fetchAdvisories, onlineKey } from './osv/online.js';
+import type { PackageVulnerability } from './osv/match.js';
 import type { StoredAdvisory } from './osv/types.js';
 import { VULNERABLE_PACKAGE } from './rule.js';
 
@@ -38,6 +36,8 @@ export const scanner: ProjectScanner = {
 
     const source = await advisorySource(packages, opts, ctx, now);
     if (!source) return { findings: [], inventory };
+    const { matchPackage } = await import('./osv/match.js');
+    const { normalizeName } = await import('./osv/db.js');
     const findings: Finding[] = [];
     try {
       // Per ecosystem, 500 packages at a time: one query each, matched and released before the next.
@@ -73,7 +73,10 @@ interface AdvisorySource {
 }
 
 async function advisorySource(packages: Array<{ ecosystem: string; name: string; version: string }>, opts: DepsOptions, ctx: ScannerContext, now: Date): Promise<AdvisorySource | undefined> {
+  // SQLite, the CVSS calculator and the HTTP client load only when there are packages to match.
+  const { OsvDatabase, normalizeName, resolveDbPath } = await import('./osv/db.js');
   if (opts.online?.enabled) {
+    const { fetchAdvisories, onlineKey } = await import('./osv/online.js');
     const all = await fetchAdvisories(packages, { url: opts.online.url, timeoutMs: opts.online.timeout_ms });
     return {
       fetch: (eco, names) => new Map(names.map((n) => [normalizeName(eco, n), all.get(onlineKey(eco, n)) ?? []])),
