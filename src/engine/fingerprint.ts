@@ -1,5 +1,30 @@
+import { createHmac } from 'node:crypto';
 import type { Finding } from '../core/types.js';
 import { sha256Hex } from '../core/hash.js';
+import { tryGit } from '../core/git.js';
+
+/** Used only when neither HIPAA_GATE_FINGERPRINT_KEY nor a git history is available. */
+const PUBLIC_FALLBACK_KEY = 'hipaa-gate/fingerprint/v1';
+
+/**
+ * The key for value hashes. A plain sha256 of a low-entropy value (an SSN has 10^9 candidates) can
+ * be reversed by brute force, so the hashes that reach reports are keyed. The key must be the same
+ * on every machine that scans the same repository (baselines and waivers use fingerprints), yet
+ * unknown to someone holding only a report: the ids of the repository's root commits fit both, since
+ * whoever can read them can read the scanned values anyway. HIPAA_GATE_FINGERPRINT_KEY overrides it
+ * (set it for stdin, image and non-git scans, whose fallback key is public).
+ */
+export function fingerprintKey(root: string, env: NodeJS.ProcessEnv = process.env): { key: string; source: 'env' | 'git' | 'public' } {
+  if (env.HIPAA_GATE_FINGERPRINT_KEY) return { key: env.HIPAA_GATE_FINGERPRINT_KEY, source: 'env' };
+  const roots = tryGit(root, ['rev-list', '--max-parents=0', 'HEAD']);
+  if (roots) return { key: `${PUBLIC_FALLBACK_KEY}\0${roots.split(/\s+/).sort().join(',')}`, source: 'git' };
+  return { key: PUBLIC_FALLBACK_KEY, source: 'public' };
+}
+
+/** Replace each finding's plain value hash with an HMAC under the key, before anything is rendered. */
+export function keyValueHashes(findings: Finding[], key: string): void {
+  for (const f of findings) f.valueHash = createHmac('sha256', key).update(f.valueHash).digest('hex');
+}
 
 /**
  * Stable identity: rule, path and the hash of the value, numbered when the same value repeats in

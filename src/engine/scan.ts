@@ -15,7 +15,7 @@ import { isSkipped, readFileArtifact } from '../sources/read.js';
 import { applyPolicy } from '../policy/gate.js';
 import { readBaseline, type Baseline } from '../policy/baseline.js';
 import { controlStatuses } from '../hipaa/catalog.js';
-import { assignFingerprints } from './fingerprint.js';
+import { assignFingerprints, fingerprintKey, keyValueHashes } from './fingerprint.js';
 import { createStreamingExecutor, type StreamingExecutor } from './pool.js';
 import type { ExecutorOutput } from './executor.js';
 
@@ -119,7 +119,11 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
 
   const tProject = performance.now();
   let inventory: Inventory | undefined;
+  // Categories that had something to look at: only their rules can mark a control passed.
+  const evaluated = new Set<string>((opts.extraFindings ?? []).map((f) => f.category));
+  if (opts.extraRules?.length) for (const r of opts.extraRules) evaluated.add(r.category);
   for (const e of entries) {
+    for (const s of fileScanners) if (!evaluated.has(s.category) && s.appliesTo(e.path, e.size)) evaluated.add(s.category);
     const wanting = projectScanners.filter((s) => s.appliesTo(e.path, e.size));
     if (wanting.length === 0) continue;
     const a = 'kind' in e ? readFileArtifact(e.abs, e.path, e.origin, { wantsBytes: (p) => wanting.some((s) => s.wantsBytes?.(p) ?? false) }) : e;
@@ -131,6 +135,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   }
   for (const [s, artifacts] of projectInputs) {
     if (artifacts.length === 0) continue;
+    evaluated.add(s.category);
     const t = performance.now();
     const problems: Skipped[] = [];
     try {
@@ -149,6 +154,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   }
   timings.projectScanMs = performance.now() - tProject;
 
+  keyValueHashes(findings, fingerprintKey(root).key);
   assignFingerprints(findings);
   findings.sort(compareFindings);
 
@@ -167,7 +173,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     rules,
     findings,
     skipped,
-    controls: controlStatuses(rules, findings),
+    controls: controlStatuses(rules, findings, rules, evaluated),
     gate,
     ...(inventory ? { inventory } : {}),
   };
