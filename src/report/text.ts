@@ -46,6 +46,9 @@ export function renderText(result: ScanResult, opts: RenderOptions = {}): string
     if (!groups.has(g)) groups.set(g, []);
     groups.get(g)!.push(f);
   }
+  // Citations and the fix are printed with a rule's first finding only: a fixture with 40 names
+  // should not repeat the same paragraph 40 times.
+  const explained = new Set<string>();
   for (const g of SAFEGUARD_ORDER.filter((x) => groups.has(x))) {
     const list = groups.get(g)!;
     const section = SAFEGUARD_SECTION[g] ? ` (45 CFR ${SAFEGUARD_SECTION[g]})` : '';
@@ -60,6 +63,8 @@ export function renderText(result: ScanResult, opts: RenderOptions = {}): string
           : c.dim(' (below the fail threshold)');
       out.push(`  ${sevColor[f.severity](f.severity.toUpperCase().padEnd(8))} ${c.cyan(loc)}  ${f.ruleId}${note}`);
       out.push(`           ${clean(f.message)}${f.excerpt ? `: ${clean(f.excerpt)}` : ''}${l.resource && !`${f.message} ${f.excerpt}`.includes(l.resource) ? c.dim(` [${clean(l.resource)}]`) : ''}`);
+      if (explained.has(f.ruleId)) continue;
+      explained.add(f.ruleId);
       out.push(c.dim(`           HIPAA ${f.hipaa.map(cite).join('; ')}`));
       const fix = fixLines(f.remediation);
       out.push(`           fix: ${fix[0] ?? ''}`, ...fix.slice(1).map((l) => `                ${l}`));
