@@ -21,6 +21,10 @@ fail_on: high
 # Binary files are expected and never count. Same as --strict.
 strict: false
 
+# Inline "hipaa-gate:allow" comments: any, with-reason (the comment must say why), or never
+# (every exception must be an approved waiver below).
+# inline_allow: with-reason
+
 # Files above this size are listed as skipped instead of scanned (B, KB, MB, GB, KiB, MiB, GiB).
 max_file_size: 10MB
 
