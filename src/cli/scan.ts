@@ -6,8 +6,6 @@ import { scan, type ScanOptions } from '../engine/scan.js';
 import { loadConfig } from '../config/config.js';
 import { readStdin } from '../sources/stdin.js';
 import { FORMATS, writeReport } from '../report/index.js';
-import { importSarifFiles } from '../sources/sarif-import.js';
-import { attestRun } from '../evidence/attest.js';
 import type { RegisterCommand } from './commands.js';
 import { Progress } from './progress.js';
 import { writeLastScan } from '../hipaa/last-scan.js';
@@ -92,6 +90,7 @@ async function runScan(path: string, flags: ScanFlags): Promise<number> {
   else if (flags.image) opts.source = { mode: 'image', image: resolve(flags.image) };
 
   if (flags.import.length) {
+    const { importSarifFiles } = await import('../sources/sarif-import.js');
     const imported = await importSarifFiles(flags.import.map((f) => resolve(f)), { root, config: opts.config ?? loadConfig(root, flags.config) });
     opts.extraFindings = imported.findings;
     opts.extraRules = imported.rules;
@@ -115,6 +114,7 @@ async function runScan(path: string, flags: ScanFlags): Promise<number> {
   }
 
   if (flags.attest || result && (opts.config ?? loadConfig(root, flags.config)).evidence.attest) {
+    const { attestRun } = await import('../evidence/attest.js');
     await attestRun(result, { root, config: opts.config ?? loadConfig(root, flags.config) });
   }
 

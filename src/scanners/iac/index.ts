@@ -6,7 +6,7 @@
  */
 import type { Artifact, Finding, RuleMeta } from '../../core/types.js';
 import type { ProjectScanner, ScannerContext } from '../types.js';
-import { iacCandidate, loadModel } from './load.js';
+import { iacCandidate } from './paths.js';
 import { BUILTIN_RULES } from './rules/index.js';
 import { evaluateModel, PARSE_ERROR_RULE } from './evaluate.js';
 
@@ -38,6 +38,8 @@ export const scanner: ProjectScanner = {
     return size <= 256 * 1024 * 1024 && iacCandidate(path);
   },
   async scanProject(artifacts: Artifact[], ctx: ScannerContext): Promise<Finding[]> {
+    // Parsers load only when there is infrastructure code to parse.
+    const { loadModel } = await import('./load.js');
     const model = await loadModel(artifacts.map((a) => ({ path: a.path, text: a.text })));
     const dirs = customDirs(ctx.options);
     // The CEL engine costs ~300 ms to load: only when the team has custom rules.

@@ -21,17 +21,9 @@ export interface SourceFile {
   text: string;
 }
 
-const NOT_IAC_JSON = /(^|\/)(package(-lock)?|composer|tsconfig[^/]*|jsconfig|\.eslintrc|\.babelrc|renovate|lerna|nx|project|angular|manifest|app|firebase|vercel|deno|bun|turbo)\.json$/i;
+import { iacCandidate } from './paths.js';
 
-/** Cheap path gate used by the scanner's `appliesTo`. */
-export function iacCandidate(path: string): boolean {
-  const p = path.toLowerCase();
-  if (p.endsWith('.tf') || p.endsWith('.tfvars') || p.endsWith('.tf.json') || p.endsWith('.tfvars.json')) return true;
-  if (isDockerfilePath(path)) return true;
-  if (p.endsWith('.yaml') || p.endsWith('.yml') || p.endsWith('.template')) return true;
-  if (p.endsWith('.json')) return !NOT_IAC_JSON.test(p);
-  return false;
-}
+export { iacCandidate };
 
 type Kind = 'tf' | 'tfvars' | 'tfjson' | 'tfvarsjson' | 'docker' | 'structured';
 

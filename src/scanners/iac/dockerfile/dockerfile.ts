@@ -6,14 +6,7 @@
 import { DockerfileParser } from 'dockerfile-ast';
 import { recordLine, type IacResource, type Json, type JsonObject } from '../model.js';
 
-// `Dockerfile.prod` is a Dockerfile; `dockerfile.ts` or `Dockerfile.j2` (source, templates, docs) is not.
-const NOT_DOCKERFILE_EXT = /\.(ts|tsx|js|mjs|cjs|go|py|rb|java|rs|cs|md|txt|json|ya?ml|toml|lock|sh|ps1|template|tmpl|tpl|j2|erb|bak|orig|swp)$/i;
-
-export function isDockerfilePath(path: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  if (NOT_DOCKERFILE_EXT.test(base)) return false;
-  return /^(Dockerfile|Containerfile)(\.[\w.-]+)?$/i.test(base) || /\.(dockerfile|containerfile)$/i.test(base);
-}
+export { isDockerfilePath } from '../paths.js';
 
 export function buildDockerfile(text: string, file: string): IacResource {
   const df = DockerfileParser.parse(text);
