@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
 import { HipaaGateError } from '../core/errors.js';
 import { SEVERITIES } from '../core/types.js';
 import { scan, type ScanOptions } from '../engine/scan.js';
@@ -73,7 +74,9 @@ async function runScan(path: string, flags: ScanFlags): Promise<number> {
   if (workers !== undefined && (!Number.isInteger(workers) || workers < 0 || workers > 64)) throw new HipaaGateError('E_USAGE', '--workers takes a whole number from 0 to 64');
 
   const root = path === '-' ? process.cwd() : resolve(path);
-  const config = path === '-' ? loadConfig(process.cwd(), flags.config) : undefined;
+  // Loaded once here and handed to scan(), import and attestation. A missing directory is left for
+  // scan() to report, so its "path does not exist" error comes first.
+  const config = existsSync(root) && statSync(root).isDirectory() ? loadConfig(root, flags.config) : undefined;
   const opts: ScanOptions = {
     root,
     configPath: flags.config,
@@ -91,7 +94,7 @@ async function runScan(path: string, flags: ScanFlags): Promise<number> {
 
   if (flags.import.length) {
     const { importSarifFiles } = await import('../sources/sarif-import.js');
-    const imported = await importSarifFiles(flags.import.map((f) => resolve(f)), { root, config: opts.config ?? loadConfig(root, flags.config) });
+    const imported = await importSarifFiles(flags.import.map((f) => resolve(f)), { root, config: config ?? loadConfig(root, flags.config) });
     opts.extraFindings = imported.findings;
     opts.extraRules = imported.rules;
     opts.extraSkipped = imported.skipped;
@@ -113,9 +116,9 @@ async function runScan(path: string, flags: ScanFlags): Promise<number> {
     /* not recorded */
   }
 
-  if (flags.attest || result && (opts.config ?? loadConfig(root, flags.config)).evidence.attest) {
+  if (flags.attest || config?.evidence.attest) {
     const { attestRun } = await import('../evidence/attest.js');
-    await attestRun(result, { root, config: opts.config ?? loadConfig(root, flags.config) });
+    await attestRun(result, { root, config: config ?? loadConfig(root, flags.config) });
   }
 
   const formats = flags.format.length ? flags.format : ['text'];

@@ -1,3 +1,4 @@
+import { LineIndex } from '../../../core/lines.js';
 import { parse as parseToml } from 'smol-toml';
 import { HipaaGateError } from '../../../core/errors.js';
 
@@ -21,19 +22,12 @@ export function isObject(v: unknown): v is Record<string, unknown> {
  * occurrences and a lookup costs one indexOf.
  */
 export class LineFinder {
-  private readonly starts: number[] = [0];
+  private readonly index: LineIndex;
   constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    this.index = new LineIndex(text);
   }
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
+    return this.index.position(offset).line;
   }
   private cursor = 0;
   /**
@@ -57,7 +51,7 @@ export class LineFinder {
   }
   /** Offset of the start of a 1-based line. */
   lineStart(line: number): number {
-    return this.starts[line - 1] ?? this.text.length;
+    return this.index.lineStart(line);
   }
 }
 
