@@ -46,7 +46,9 @@ export function clinicalSignal(text: string, path?: string): boolean {
   return path !== undefined && CODE_EXT_RE.test(path) ? CODE_SIGNAL_RE.test(text) : CLINICAL_SIGNAL_RE.test(text);
 }
 
-const CODE_SIGNAL_RE = /\b(?:patients?|mrn|dob|ssn|medicare|medicaid|hl7|fhir|ehr|emr|hipaa|phi|npi|beneficiary|diagnos[ie]s|date_?of_?birth|birth_?date|guarantor)\b/i;
+// No `phi` here: in code it is far more often an angle or an SSA phi node (three.js, compilers) than
+// protected health information, and one such identifier made a whole 9 MB bundle "clinical".
+const CODE_SIGNAL_RE = /\b(?:patients?|mrn|dob|ssn|medicare|medicaid|hl7|fhir|ehr|emr|hipaa|npi|beneficiary|diagnos[ie]s|date_?of_?birth|birth_?date|guarantor)\b/i;
 
 /** Signals that a file is about patients; without one, only standalone kinds run at full weight. */
 // Factored by first letter: irregexp rejects most positions on the first character.
