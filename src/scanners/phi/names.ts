@@ -59,7 +59,12 @@ export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0
   const inFirst = FIRST!.has(t) || FIRST!.has(bare);
   const inLast = LAST!.has(t) || LAST!.has(bare);
   const hit = which === 'first' ? inFirst : which === 'last' ? inLast : inFirst || inLast;
-  if (!hit) return 0;
+  if (!hit) {
+    // Compound names ("Hyun-woo", "Garcia-Lopez") are not in the lists whole; their parts are.
+    if (!t.includes('-')) return 0;
+    const parts = t.split('-').filter((p) => p.length >= 2);
+    return parts.length > 1 ? (Math.max(...parts.map((p) => tokenEvidence(p, which))) as 0 | 1 | 2) : 0;
+  }
   return AMBIGUOUS.has(bare) ? 1 : 2;
 }
 

@@ -9,7 +9,7 @@ export const recognizer: Recognizer = {
   kind: 'health-plan-id',
   meta: phiRule('health-plan-id', 'Health plan beneficiary number', 'high', 'A health plan member, subscriber or policy number, or a Medicare Beneficiary Identifier (MBI format with its letter and digit positions).', undefined, ['164.312(c)(1)']),
   labels: labelRe([
-    'mbi', 'medicare(?:_id|_number|_no|_beneficiary_id)?', 'medicaid(?:_id|_number|_no)?', 'hicn', 'member_id', 'memberid', 'member_number', 'member_no',
+    'mbi', 'member', 'medicare(?:_id|_number|_no|_beneficiary_id)?', 'medicaid(?:_id|_number|_no)?', 'hicn', 'member_id', 'memberid', 'member_number', 'member_no',
     'subscriber_id', 'subscriber_number', 'policy_number', 'policy_no', 'policy_id', 'insurance_id', 'insurance_number', 'insurance_member_id',
     'beneficiary_id', 'beneficiary_number', 'health_plan_id', 'plan_member_id', 'insured_id', 'in1_36', 'in1_49', 'identifier_mb', 'identifier_mbi',
     'identifier_medicare', 'identifier_medicaid', 'coverage_subscriber_id', 'subscriber', 'cardholder_id',

@@ -15,6 +15,7 @@ runRuleTests(scanner, 'phi/person-name', {
   invalid: [
     { code: 'Patient: Maria Gonzalez, DOB 03/04/1961', path: DATA, findings: [{ line: 1, column: 10, endColumn: 24, excerpt: 'M**** G*******', confidence: 'high' }] },
     { code: 'const fixture = { patientName: "Chinedu Okafor" };', path: 'test/patient.test.ts', findings: [{ excerpt: 'C****** O*****' }] },
+    { code: 'patient_name: Seo-yeon Kim', path: DATA, name: 'a compound given name with a lower-case second part', findings: [{ excerpt: 'S**-y*** K**' }] },
     { code: 'first_name,last_name,dob\nAnh,Nguyen,1950-02-03\n', path: 'exports/patients.csv', findings: [{ line: 2, column: 1, excerpt: 'A**' }, { line: 2, column: 5, excerpt: 'N*****' }] },
     { code: 'Discharged GONZALEZ, MARIA to home', path: DATA, name: 'LAST, FIRST in capitals is not matched in prose; use a label', findings: [] },
   ],

@@ -20,7 +20,7 @@ export const recognizer: Recognizer = {
   antiLabels:
     /(?:^|_)(?:author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?)(?:_|$)/,
   pattern:
-    /(?<![\p{L}\p{N}_@.'’-])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?)(?![\p{L}\p{N}_@'’-])/dgu,
+    /(?<![\p{L}\p{N}_@.'’-])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?)(?![\p{L}\p{N}_@'’-])/dgu,
   judge(v, ctx) {
     const label = ctx.label ?? '';
     if (ctx.valueMode) return nameScore(v, true) >= 0.75 ? 0.9 : 0;
