@@ -117,8 +117,9 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
 
   for (const r of active) {
     if (r.trigger && !r.trigger.test(sub)) continue;
-    for (const re of signal ? [r.pattern, r.labelPattern] : [r.pattern]) {
+    for (const re of signal ? [r.pattern, r.labelPattern, r.codePattern] : [r.pattern]) {
     if (!re) continue;
+    const codeForm = re === r.codePattern;
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(sub)) !== null) {
@@ -136,14 +137,14 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       }
       if (r.quick && !r.quick(sub.slice(start, end), sub.slice(Math.max(0, start - 40), start))) continue;
       const origStart = toOriginal(sel, start);
-      if (!inCode(origStart)) continue;
+      if (!codeForm && !inCode(origStart)) continue;
       const [ls, le] = lineBounds(start);
       // Long (minified) lines: judge within a window around the value.
       const ws = le - ls > 2000 ? Math.max(ls, start - 300) : ls;
       const we = le - ls > 2000 ? Math.min(le, end + 300) : le;
       const line = sub.slice(ws, we);
       const col = start - ws;
-      const label = inlineLabel(line, col);
+      const label = inlineLabel(line, codeForm ? Math.max(0, m.index - ws) : col);
       if (label && r.antiLabels?.test(label)) continue;
       const value = sub.slice(start, end);
       const ctx: JudgeContext = {

@@ -50,6 +50,12 @@ export interface Recognizer {
   trigger?: RegExp;
   /** Label-led pattern (`Member ID: ...`), run only in files with a clinical signal. */
   labelPattern?: RegExp;
+  /**
+   * Values written as code rather than as a literal (`Date.new(1958, 4, 17)` in a seed file): run
+   * only in files with a clinical signal, exempt from the literal-or-comment rule for code, and the
+   * label is read before the whole match (the call), not before the captured arguments.
+   */
+  codePattern?: RegExp;
   /** Cheap rejection before any context is built (`before` = up to 40 characters in front). */
   quick?(value: string, before: string): boolean;
   /** Bare-value shapes for value mode (a text that is known to be the value of this kind). */

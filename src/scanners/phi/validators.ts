@@ -120,7 +120,14 @@ const fullYear = (y: string): number => (y.length === 4 ? Number(y) : Number(y) 
 export function parseDate(value: string): ParsedDate | undefined {
   const v = value.trim();
   const hasTime = /\d[T ]\d{1,2}:\d{2}/.test(v);
-  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
+  // Constructor arguments `1958, 4, 17` (Ruby, Python, Java, C#); JavaScript's months count from 0,
+  // so a month of 0 is read as January rather than rejected.
+  let m = /^(\d{4}),\s*(\d{1,2}),\s*(\d{1,2})$/.exec(v);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Math.max(1, Number(m[2])), Number(m[3])];
+    return realDay(y, mo, d) ? { year: y, month: mo, day: d, hasTime: false } : undefined;
+  }
+  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return realDay(y, mo, d) ? { year: y, month: mo, day: d, hasTime } : undefined;

@@ -10,8 +10,12 @@ runRuleTests(scanner, 'phi/date-of-birth', {
     { code: 'dob: 2099-01-01', path: DATA, name: 'birth in the future' },
     { code: 'DOB: 01/01/1900', path: DATA, name: 'placeholder default date' },
     { code: 'function dob(d: Date): Date { return d; }', path: 'src/patient.ts' },
+    { code: 'Appointment.create!(patient: p, starts_at: DateTime.new(2024, 5, 2, 10, 30))', path: 'db/seeds/patients.rb', name: 'a constructor date without a birth label' },
+    { code: 'Patient.create!(dob: Date.new(2099, 1, 1))', path: 'db/seeds/patients.rb', name: 'a constructor birth date in the future' },
   ],
   invalid: [
+    { code: 'Patient.create!(name: "Ada", date_of_birth: Date.new(1971, 9, 3))', path: 'db/seeds/patients.rb', name: 'a Ruby seed builds the date in code', findings: [{ column: 54, excerpt: '1971, *, *' }] },
+    { code: 'PATIENT = Patient(mrn="A1", dob=date(1958, 4, 17))', path: 'tests/fixtures/patients.py', name: 'a Python fixture', findings: [{ excerpt: '1958, *, **' }] },
     { code: 'Patient DOB: 03/04/1961', path: DATA, findings: [{ column: 14, endColumn: 24, excerpt: '**/**/1961', confidence: 'high' }] },
     { code: '{"birthDate": "1961-03-04"}', path: 'fhir/patient.json', findings: [{ excerpt: '1961-**-**' }] },
     { code: 'Maria Gonzalez 03/04/1961 patient', path: DATA, name: 'date beside a name (co-occurrence)', findings: [{ excerpt: '**/**/1961', confidence: 'medium' }] },
