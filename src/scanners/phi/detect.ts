@@ -205,8 +205,16 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     const d = judgeField(text, f, active, opts, !f.nonPatient);
     if (d) out.push(d);
   }
-  return syntheticRecords(coOccur(merge(out)));
+  const result = syntheticRecords(coOccur(merge(out)));
+  return opts.path !== undefined && PEOPLE_FILE_RE.test(opts.path) ? result.filter((d) => d.kind !== 'person-name' || PATIENT_LABEL_RE.test(d.label ?? '')) : result;
 }
+
+/**
+ * Changelogs, author lists and licences name contributors and copyright holders, often beside the
+ * word "patient" (a fix to patient search, thanks to ...): a name there is PHI only under a patient label.
+ */
+const PEOPLE_FILE_RE = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|AUTHORS|CONTRIBUTORS|MAINTAINERS|CODEOWNERS|NOTICE|LICEN[CS]E|COPYING|CREDITS|THANKS)(?:\.[\w.-]+)?$/i;
+const PATIENT_LABEL_RE = /(?:^|_)(?:patient|pt|pid_5|member|subscriber|insured|guarantor|next_of_kin|nok)(?:_|$)/;
 
 
 const BY_KIND_LOCAL = new Map(RECOGNIZERS.map((r) => [r.kind, r]));

@@ -52,7 +52,7 @@ const ID_TEST = new Set([
 ]);
 export const syntheticId = (v: string): boolean => {
   const n = v.toUpperCase().replace(/[\s-]+/g, '');
-  return ID_TEST.has(n) || /^(\d)\1+$/.test(n) || /^(?:0123456789|1234567890|123456|1234567|12345678|123456789|987654321)$/.test(n) || /^(?:TEST|DUMMY|SAMPLE|XXX|FAKE)/.test(n);
+  return ID_TEST.has(n) || /^(\d)\1+$/.test(n) || /^(?:0123456789|1234567890|123456|1234567|12345678|123456789|987654321)$/.test(n) || /^(?:TEST|DUMMY|SAMPLE|XXX|FAKE)/.test(n) || /(?:^|[^A-Z])(?:TEST|DUMMY|FAKE|SAMPLE|EXAMPLE)(?:[^A-Z]|$)/.test(v.toUpperCase());
 };
 
 /** Dates used as "unknown" defaults in databases and epochs. */

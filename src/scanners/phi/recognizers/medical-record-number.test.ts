@@ -4,6 +4,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/medical-record-number', {
   valid: [
+    { code: "render(<PatientCard patient={{ name: 'Test Patient', mrn: 'MRN-TEST-001' }} />);", path: 'test/patient.test.tsx', name: 'an id that says TEST is a test value' },
     { code: 'patient record count 1234567', path: DATA, name: 'a number without an MRN label' },
     { code: 'MRN: TBD', path: DATA },
     { code: 'const mrn = patient.mrn;', path: 'src/patient.ts' },

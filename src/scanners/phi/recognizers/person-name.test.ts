@@ -11,8 +11,10 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: 'Attending: Dr. Sarah Chen (patient rounds)', path: DATA, name: 'provider names are not patient PHI' },
     { code: 'Click Save Changes to update the patient chart', path: DATA, name: 'UI words' },
     { code: 'Thanks to Maria Gonzalez for the fix', path: 'CHANGELOG.md', name: 'a name without clinical context' },
+    { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'Repro: patient name: Maria Gonzalez was double-booked', path: 'docs/CHANGELOG.md', name: 'a patient label still counts in a changelog', findings: [{ excerpt: 'M**** G*******' }] },
     { code: 'Patient: Maria Gonzalez, DOB 03/04/1961', path: DATA, findings: [{ line: 1, column: 10, endColumn: 24, excerpt: 'M**** G*******', confidence: 'high' }] },
     { code: 'const fixture = { patientName: "Chinedu Okafor" };', path: 'test/patient.test.ts', findings: [{ excerpt: 'C****** O*****' }] },
     { code: 'patient_name: Seo-yeon Kim', path: DATA, name: 'a compound given name with a lower-case second part', findings: [{ excerpt: 'S**-y*** K**' }] },
