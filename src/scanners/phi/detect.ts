@@ -4,7 +4,7 @@
  * judged by their key; then overlaps are merged and co-occurrence raises values that sit beside a
  * name, MRN or SSN in the same record.
  */
-import { CODE_EXT_RE, codeSpans, inSpans } from './code.js';
+import { codeSpans, inSpans } from './code.js';
 import { CLINICAL_PATH_RE, inlineLabel, normalizeLabel, PATIENT_RE } from './labels.js';
 import { selectLines, toOriginal, type Selection } from './prefilter.js';
 import { RECOGNIZERS } from './recognizers/index.js';
@@ -29,36 +29,8 @@ export interface DetectOptions {
   signal?: boolean;
 }
 
-/**
- * One pass that says whether a file can hold anything at all: a clinical word, or the shape of a
- * standalone identifier (SSN, MBI). Most source files fail it and cost nothing more.
- */
-export function worthScanning(text: string): boolean {
-  return GATE_RE.test(text);
-}
-
-/**
- * Does the file say anything clinical (or sit in a clinical folder)? Cheap: one regex pass. Source
- * code needs a stronger word than prose ("chart" and "treatment" are everyday words in code).
- */
-export function clinicalSignal(text: string, path?: string): boolean {
-  if (path !== undefined && CLINICAL_PATH_RE.test(path)) return true;
-  return path !== undefined && CODE_EXT_RE.test(path) ? CODE_SIGNAL_RE.test(text) : CLINICAL_SIGNAL_RE.test(text);
-}
-
-// No `phi` here: in code it is far more often an angle or an SSA phi node (three.js, compilers) than
-// protected health information, and one such identifier made a whole 9 MB bundle "clinical".
-const CODE_SIGNAL_RE = /\b(?:patients?|mrn|dob|ssn|medicare|medicaid|hl7|fhir|ehr|emr|hipaa|npi|beneficiary|diagnos[ie]s|date_?of_?birth|birth_?date|guarantor)\b/i;
-
-/** Signals that a file is about patients; without one, only standalone kinds run at full weight. */
-// Factored by first letter: irregexp rejects most positions on the first character.
-const CLINICAL_SIGNAL_RE =
-  /\b(?:p(?:atients?|hi|harmacy|hysician|rescription)|m(?:rn|edica(?:re|id|tions?)|ember[ _]?id)|d(?:ob|ate[ _]of[ _]birth|iagnos[ie]s|ischarged?|osage)|b(?:irth_?date|eneficiary)|s(?:sn|ocial security|ymptoms?)|h(?:l7|ipaa|ospital)|f(?:hir)|e(?:hr|mr|ncounter)|i(?:nsured|cd-?10|nsurance)|n(?:pi|urse)|a(?:dmission|dmit(?:ted)?|llerg(?:y|ies)|ppointments?)|c(?:linic(?:al)?|hart|linician)|g(?:uarantor)|t(?:reatment|riage)|l(?:ab[ _]results?)|v(?:itals))\b/i;
-
-const GATE_RE = new RegExp(
-  `${CLINICAL_SIGNAL_RE.source}|\\b\\d{3}[- .]?\\d{2}[- .]?\\d{4}\\b|\\b[1-9][A-Z][A-Z0-9]\\d-?[A-Z][A-Z0-9]\\d-?[A-Z]{2}\\d{2}\\b`,
-  'i',
-);
+export { clinicalSignal, worthScanning } from './signal.js';
+import { clinicalSignal } from './signal.js';
 
 const MIN_KEEP = 0.15;
 /** `key=value`, `key: "value"`, `"key":"value"`: group 1 the key, 2 a quoted value, 3 a bare one. */

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { caseForms, clinicalSignal, worthScanning } from './signal.js';
+
+describe('clinical signal', () => {
+  it.each([
+    ['id,age,zip,admit_date,discharge_date', 'data/ages.csv'],
+    ['PATIENT_DOB,GIVEN', 'exports/rows.csv'],
+    ['const row = { patientName: x, dateOfBirth: y };', 'src/rows.ts'],
+    ['build_claim(patient_name=name, ssn=ssn)', 'src/billing.py'],
+    ['Patients are seen by appointment', 'README.md'],
+  ])('finds a clinical word in %j', (text, path) => {
+    expect(worthScanning(text)).toBe(true);
+    expect(clinicalSignal(text, path)).toBe(true);
+  });
+
+  it.each([
+    ['const outpatients = dobby(chartjs);', 'src/x.ts', 'words inside other words'],
+    ['const phi = Math.acos(z); // the polar angle', 'src/sphere.js', 'an angle named phi in code'],
+    ['renderChart(treatment)', 'src/ui.ts', 'everyday words are not enough in code'],
+  ])('no signal in %j (%s)', (text, path) => {
+    expect(clinicalSignal(text, path)).toBe(false);
+  });
+
+  it('lets only identifier shapes through the gate without a clinical word', () => {
+    expect(worthScanning('ref 512448817 and nothing else')).toBe(true);
+    expect(worthScanning('const total = items.reduce((a, b) => a + b, 0);')).toBe(false);
+  });
+
+  it('spells each word three ways and keeps the token boundary', () => {
+    const re = new RegExp(caseForms(['patients?', 'dob']));
+    for (const s of ['patient', 'Patients', 'PATIENT_ID', 'patient_id', 'patientName', 'x.dob', 'DOB:']) expect(re.test(s), s).toBe(true);
+    for (const s of ['outpatient', 'dobby', 'Patientx', 'adob']) expect(re.test(s), s).toBe(false);
+  });
+});
