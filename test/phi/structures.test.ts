@@ -41,6 +41,18 @@ describe('structured formats', () => {
     expect(byWhere).toMatchObject({ 'PID-3': 'phi/medical-record-number', 'PID-5': 'phi/person-name', 'PID-7': 'phi/date-of-birth', 'PID-19': 'phi/us-ssn' });
   });
 
+  it('HL7 v2 segments pasted into a test string are read by position, the code around them is not', () => {
+    const pid = Array<string>(20).fill('');
+    Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 19: SSN });
+    const code = [`const msg = [`, `  'MSH|^~\\\\&|EPIC|HOSP|LAB|HOSP|202401011200||ADT^A01|1|P|2.5',`, `  '${pid.join('|')}',`, `].join('\\r');`, `const retries = 3; // 2024-01-01`].join('\n');
+    const { findings } = run('src/interface/adt-router.test.js', code);
+    const byWhere = Object.fromEntries(findings.map((f) => [f.message.replace(/^.*\((.*)\).*$/, '$1'), f.ruleId]));
+    expect(byWhere).toMatchObject({ 'PID-3': 'phi/medical-record-number', 'PID-5': 'phi/person-name', 'PID-7': 'phi/date-of-birth', 'PID-19': 'phi/us-ssn' });
+    expect(findings.every((f) => f.location.startLine === 3)).toBe(true);
+    // Without a patient segment the same file shape holds nothing.
+    expect(run('src/interface/adt-router.test.js', code.replace(/'PID\|[^']*'/, "'EVN|A01|202401011200'")).findings).toEqual([]);
+  });
+
   it('CSV headers label the cells below them', () => {
     const { findings } = run('exports/patients.csv', 'mrn,first_name,dob\nA778812,Ana,1972-05-06\n');
     expect(findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`)).toEqual(['2:1 phi/medical-record-number', '2:9 phi/person-name', '2:13 phi/date-of-birth']);

@@ -47,9 +47,11 @@ const CLINICAL_WORDS = [
 
 const CODE_SIGNAL_RE = new RegExp(caseForms(CODE_WORDS));
 const CLINICAL_SIGNAL_RE = new RegExp(caseForms(CLINICAL_WORDS));
-/** Any clinical word, or the shape of an identifier that is sensitive alone (SSN, Medicare MBI). */
+/** An HL7 v2 patient segment pasted anywhere (a test string, a comment). */
+const HL7_PID_RE = /(?<![A-Za-z0-9])PID\|/;
+/** Any clinical word, an HL7 patient segment, or the shape of an identifier that is sensitive alone (SSN, Medicare MBI). */
 const GATE_RE = new RegExp(
-  `${CLINICAL_SIGNAL_RE.source}|\\b\\d{3}[- .]?\\d{2}[- .]?\\d{4}\\b|\\b[1-9][A-Za-z][A-Za-z0-9]\\d-?[A-Za-z][A-Za-z0-9]\\d-?[A-Za-z]{2}\\d{2}\\b`,
+  `${CLINICAL_SIGNAL_RE.source}|PID\\||\\b\\d{3}[- .]?\\d{2}[- .]?\\d{4}\\b|\\b[1-9][A-Za-z][A-Za-z0-9]\\d-?[A-Za-z][A-Za-z0-9]\\d-?[A-Za-z]{2}\\d{2}\\b`,
 );
 
 /** Can the file hold anything at all: a clinical word, or a standalone identifier's shape. */
@@ -63,5 +65,6 @@ export function worthScanning(text: string): boolean {
  */
 export function clinicalSignal(text: string, path?: string): boolean {
   if (path !== undefined && CLINICAL_PATH_RE.test(path)) return true;
+  if (HL7_PID_RE.test(text)) return true;
   return path !== undefined && CODE_EXT_RE.test(path) ? CODE_SIGNAL_RE.test(text) : CLINICAL_SIGNAL_RE.test(text);
 }

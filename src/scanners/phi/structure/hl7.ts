@@ -81,31 +81,57 @@ export function hl7Fields(text: string, opts: { embedded?: boolean } = {}): Stru
       if (!opts.embedded && problems.length < 5) problems.push({ line: lineNo, detail: `not an HL7 segment: line does not start with a segment id and "${fs}"` });
       continue;
     }
-    const parts = seg.split(fs);
-    let pos = base + 4;
-    for (let f = 1; f < parts.length; f++) {
-      const value = parts[f]!;
-      const spec = FIELDS[`${name}-${f}`];
-      if (spec && value) {
-        let repStart = pos;
-        for (const rep of value.split(rs)) {
-          const comps = rep.split(cs);
-          const idType = name === 'PID' && (f === 3 || f === 2 || f === 4) ? comps[4] : undefined;
-          const specs: Comp[] = typeof spec === 'string' ? [{ comp: 1, label: spec }] : spec;
-          for (const { comp, label } of specs) {
-            const c = comps[comp - 1];
-            if (!c) continue;
-            const start = repStart + comps.slice(0, comp - 1).reduce((n, x) => n + x.length + 1, 0);
-            const whole = typeof spec === 'string';
-            const end = whole ? repStart + rep.length : start + c.length;
-            fields.push({ label: idType && ID_TYPE_LABEL[idType] ? ID_TYPE_LABEL[idType]! : label, start: whole ? repStart : start, end, record: `m${message}`, where: `${name}-${f}${comp > 1 ? `.${comp}` : ''}` });
-          }
-          repStart += rep.length + 1;
-        }
-      }
-      pos += value.length + 1;
-    }
+    segmentFields(seg, name, base, { fs, cs, rs }, `m${message}`, fields);
   }
   if (!sawMsh && !opts.embedded) problems.unshift({ line: 1, detail: 'no MSH segment: not a complete HL7 v2 message' });
   return { format: 'hl7', fields, problems, clinical: true };
+}
+
+type Separators = { fs: string; cs: string; rs: string };
+
+/** The identifying fields of one segment (`seg` starts with its id at offset `base` of the text). */
+function segmentFields(seg: string, name: string, base: number, { fs, cs, rs }: Separators, record: string, fields: Field[]): void {
+  const parts = seg.split(fs);
+  let pos = base + 4;
+  for (let f = 1; f < parts.length; f++) {
+    const value = parts[f]!;
+    const spec = FIELDS[`${name}-${f}`];
+    if (spec && value) {
+      let repStart = pos;
+      for (const rep of value.split(rs)) {
+        const comps = rep.split(cs);
+        const idType = name === 'PID' && (f === 3 || f === 2 || f === 4) ? comps[4] : undefined;
+        const specs: Comp[] = typeof spec === 'string' ? [{ comp: 1, label: spec }] : spec;
+        for (const { comp, label } of specs) {
+          const c = comps[comp - 1];
+          if (!c) continue;
+          const start = repStart + comps.slice(0, comp - 1).reduce((n, x) => n + x.length + 1, 0);
+          const whole = typeof spec === 'string';
+          const end = whole ? repStart + rep.length : start + c.length;
+          fields.push({ label: idType && ID_TYPE_LABEL[idType] ? ID_TYPE_LABEL[idType]! : label, start: whole ? repStart : start, end, record: record, where: `${name}-${f}${comp > 1 ? `.${comp}` : ''}` });
+        }
+        repStart += rep.length + 1;
+      }
+    }
+    pos += value.length + 1;
+  }
+}
+
+/**
+ * HL7 segments pasted into other files: a test's string literal, a fixture, a comment (`'PID|1||...'`).
+ * Each run from a patient segment id to the end of the line or the closing quote is read with the
+ * standard separators; an MSH or PID starts a new record.
+ */
+const EMBEDDED_SEGMENT_RE = /(?<![A-Za-z0-9])(MSH|PID|NK1|GT1|IN1|PV1|MRG)\|[^\r\n'"`]*/g;
+export function embeddedHl7Fields(text: string): Structure | undefined {
+  if (!text.includes('PID|')) return undefined;
+  const fields: Field[] = [];
+  let record = 0;
+  for (const m of text.matchAll(EMBEDDED_SEGMENT_RE)) {
+    const name = m[1]!;
+    if (name === 'MSH' || name === 'PID') record++;
+    if (name !== 'MSH') segmentFields(m[0], name, m.index!, { fs: '|', cs: '^', rs: '~' }, `m${record}`, fields);
+  }
+  // The segments are patient data; the rest of the file (code around them) is not thereby clinical.
+  return fields.length > 0 ? { format: 'hl7', fields, problems: [], clinical: false } : undefined;
 }

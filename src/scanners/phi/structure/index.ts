@@ -1,7 +1,7 @@
 /** Pick the structure reader for a file by extension (and a sniff for HL7 in text files). */
 import { csvFields } from './csv.js';
 import { emlFields } from './eml.js';
-import { hl7Fields, looksLikeHl7 } from './hl7.js';
+import { embeddedHl7Fields, hl7Fields, looksLikeHl7 } from './hl7.js';
 import { jsonFields, jsonLinesFields } from './json.js';
 import { sqlFields } from './sql.js';
 import type { Structure } from './types.js';
@@ -30,5 +30,5 @@ export function readStructure(path: string, text: string): Structure | undefined
   if (text.length > MAX_STRUCTURED) return undefined;
   for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text);
   if (/\.(?:txt|log|msg|dat)$/i.test(path) && looksLikeHl7(text)) return hl7Fields(text, { embedded: true });
-  return undefined;
+  return embeddedHl7Fields(text);
 }
