@@ -4,6 +4,8 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/age-over-89', {
   valid: [
+    { code: 'if patient.age > 89:\n    patient.age = "90+"', path: 'src/api.py', name: 'the Safe Harbor aggregate itself' },
+    { code: 'Patient age: 90 or older', path: DATA, name: 'the aggregate in prose' },
     { code: 'Patient age: 64', path: DATA, name: 'under 90' },
     { code: 'max_age: 120 (patient cache)', path: DATA, name: 'cache setting' },
     { code: 'Cache-Control: max-age=95 patient', path: DATA },

@@ -13,6 +13,8 @@ export const recognizer: Recognizer = {
   judge(v, ctx) {
     const n = Number(v.replace(/Y$/i, ''));
     if (!Number.isInteger(n) || n < 90 || n > 125) return 0;
+    // "90+" and "90 or older" are the aggregate Safe Harbor asks for, not an age.
+    if (/^\s*(?:\+|or (?:older|over|more)|and (?:older|over))/i.test(ctx.line.slice(ctx.col + v.length))) return 0;
     const phrase = /^\s*(?:[ -]?(?:years?|yrs?)[ -]old|[ -]?(?:y\/o|yo|y\.o\.)|[ -]year[ -]old)/i.test(ctx.line.slice(ctx.col + v.length));
     if (ctx.labelled || phrase) return ctx.patient || ctx.structured ? 0.92 : 0.8;
     return 0;

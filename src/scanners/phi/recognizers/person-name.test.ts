@@ -4,6 +4,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: '<Layout title="Patient Portal"><h1>Patient Summary</h1></Layout>', path: 'src/PatientPortal.tsx', name: 'UI titles that start with the word patient' },
     { code: 'const patientName = getPatientName(record);', path: 'src/patient.ts', name: 'identifiers are code, not PHI' },
     { code: 'interface Patient { patientName: string; dob: Date }', path: 'src/patient.ts' },
     { code: 'Patient: John Doe, DOB 01/01/1970', path: DATA, name: 'John Doe is a placeholder' },

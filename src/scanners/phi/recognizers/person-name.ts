@@ -1,7 +1,9 @@
 import type { Recognizer } from '../types.js';
 import { labelRe } from '../labels.js';
 import { maskName } from '../mask.js';
-import { isNeverName, nameScore } from '../names.js';
+import { isNeverName, nameScore, nameTokens, tokenEvidence } from '../names.js';
+
+const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => tokenEvidence(t, 'any') > 0);
 import { syntheticName } from '../synthetic.js';
 import { phiRule } from './common.js';
 
@@ -26,6 +28,9 @@ export const recognizer: Recognizer = {
     if (ctx.valueMode) return nameScore(v, true) >= 0.75 ? 0.9 : 0;
     if (ctx.labelled) {
       const specific = SPECIFIC.test(label);
+      // "Patient Portal", "Patient Summary": the word patient run into a capitalised word labels a name
+      // only when a list knows one of its words; after "patient:" or "patient =" the label carries it.
+      if (/(?:^|_)patient$/.test(label) && !/[:=]\s*["'`]?\s*$/.test(ctx.line.slice(Math.max(0, ctx.col - 4), ctx.col)) && nameScore(v, false) === 0 && !hasKnownToken(v)) return 0;
       const s = nameScore(v, specific);
       if (specific) return s >= 0.75 ? 0.95 : s > 0 ? 0.6 : 0;
       // Generic `name`/`text`: two words with name-list evidence, or clinical context.
