@@ -22,7 +22,13 @@ runFamily('urls', {
   'secret/postgres-url': urlCases('postgresql', 1),
   'secret/mysql-url': urlCases('mysql', 2),
   'secret/mongodb-url': urlCases('mongodb+srv', 3, 'cluster0.abcde.mongodb.net/app'),
-  'secret/redis-url': urlCases('rediss', 4, 'cache.internal:6380/0'),
+  'secret/redis-url': {
+    invalid: [
+      ...urlCases('rediss', 4, 'cache.internal:6380/0').invalid!,
+      { name: 'no user name, only a password', code: `  url: redis://:${pw(40)}@redis-master:6379/0`, findings: [{ line: 1, column: 17, confidence: 'high' }] },
+    ],
+    valid: [...urlCases('rediss', 4, 'cache.internal:6380/0').valid!, 'url: redis://redis-master:6379/0', 'url: redis://:${REDIS_PASSWORD}@redis-master:6379/0'],
+  },
   'secret/amqp-url': urlCases('amqps', 5, 'mq.internal:5671/vhost'),
   'secret/mssql-url': urlCases('mssql', 6),
   'secret/ldap-url': urlCases('ldaps', 7, 'ldap.internal:636'),

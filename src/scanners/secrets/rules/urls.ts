@@ -7,7 +7,8 @@ import type { SecretRule } from '../types.js';
  * secret; URLs pointing at loopback hosts are development defaults and get low confidence.
  */
 
-const USER = String.raw`[A-Za-z0-9._~%!$&*+;=-]{1,100}`;
+// Empty users are common (`redis://:password@cache:6379`, Redis before ACLs had users).
+const USER = String.raw`[A-Za-z0-9._~%!$&*+;=-]{0,100}`;
 // Passwords of fewer than 4 characters in URLs are documentation (`a:b@`, `abc:xyz@`).
 const PASS = String.raw`[^\s:@/"'\x60<>\\]{4,200}`;
 const WEAK = /^(?:pass(?:word)?|passwd|pwd|secret|changeme|user(?:name)?|root|admin|test|guest|x+|\*+|p@ssw0rd|token|foo|bar|baz|example|dbpass|db_password|mypassword|yourpassword|pw)$/i;
