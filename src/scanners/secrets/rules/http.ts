@@ -39,6 +39,19 @@ export const rules: SecretRule[] = [
     entropy: 2.75,
     window: { before: 10, after: 3000 },
   }),
+  raw({
+    name: 'authorization-bearer-literal',
+    title: 'Bearer token hard-coded in an Authorization header',
+    provider: 'HTTP API',
+    confidence: 'medium',
+    hipaa: CITE_TRANSPORT,
+    rotate: 'on the service that issued the token',
+    // A quoted literal right after `Bearer`: `${token}` and `" + token` are not literals and do not match.
+    regex: /[Aa]uthorization["']?[ \t]{0,5}[:=,][ \t]{0,5}(?:["'`][ \t]{0,5})?(?:f?["'`])?[Bb]earer[ \t]{1,5}([A-Za-z0-9._~+/-]{20,1000}={0,2})["'`]/,
+    kw: ['bearer'],
+    entropy: 3.5,
+    window: { before: 80, after: 1100 },
+  }),
   {
     ...raw({
       name: 'curl-basic-auth-header',
