@@ -178,14 +178,16 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     if (d) out.push(d);
   }
   const result = syntheticRecords(coOccur(merge(out)));
-  return opts.path !== undefined && PEOPLE_FILE_RE.test(opts.path) ? result.filter((d) => d.kind !== 'person-name' || PATIENT_LABEL_RE.test(d.label ?? '')) : result;
+  return opts.path !== undefined && PEOPLE_FILE_RE.test(opts.path) ? result.filter((d) => !PEOPLE_KINDS.has(d.kind) || PATIENT_LABEL_RE.test(d.label ?? '')) : result;
 }
 
 /**
  * Changelogs, author lists and licences name contributors and copyright holders, often beside the
- * word "patient" (a fix to patient search, thanks to ...): a name there is PHI only under a patient label.
+ * word "patient" (a fix to patient search, thanks to ...); security and support policies give the
+ * maintainers' address. A name, email or phone number there is PHI only under a patient label.
  */
-const PEOPLE_FILE_RE = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|AUTHORS|CONTRIBUTORS|MAINTAINERS|CODEOWNERS|NOTICE|LICEN[CS]E|COPYING|CREDITS|THANKS)(?:\.[\w.-]+)?$/i;
+const PEOPLE_KINDS = new Set(['person-name', 'email-address', 'phone-number']);
+const PEOPLE_FILE_RE = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|AUTHORS|CONTRIBUTORS|MAINTAINERS|CODEOWNERS|NOTICE|LICEN[CS]E|COPYING|CREDITS|THANKS|SECURITY|SUPPORT|CODE[-_]OF[-_]CONDUCT|CONTRIBUTING|GOVERNANCE)(?:\.[\w.-]+)?$/i;
 const PATIENT_LABEL_RE = /(?:^|_)(?:patient|pt|pid_5|member|subscriber|insured|guarantor|next_of_kin|nok)(?:_|$)/;
 
 

@@ -58,4 +58,6 @@ export const PATIENT_RE =
   /(?<![A-Za-z])(?:patient|patients|pt|mrn|dob|d\.o\.b|diagnos[ie]s|dx|admit(?:ted)?|admission|discharged?|member|beneficiary|insured|subscriber|medicare|medicaid|enrollee|encounter|chart|clinic|hospital|ehr|emr|hl7|fhir|icd-?10|prescri\w*|rx|allerg\w*|vitals|appointment|appt|visit|triage|lab result|claim|physician|nurse|guarantor|next of kin|nok|deceased|ssn|social security)(?![A-Za-z])/i;
 
 /** Path segments of clinical data (seed data, fixtures copied from production, exports). */
-export const CLINICAL_PATH_RE = /(?:^|[/_.-])(?:patients?|members?|beneficiar(?:y|ies)|claims?|encounters?|ehr|emr|fhir|hl7|phi|clinical|admissions?|discharges?|intake|mrn|enrollees?|subscribers?|visits?|appointments?|lab-?results?)(?:$|[/_.-])/i;
+// Not members, subscribers, visits or claims: class members, pub/sub subscribers, AST visitors and
+// JWT claims fill ordinary code (babel's helper-member-expression-to-functions).
+export const CLINICAL_PATH_RE = /(?:^|[/_.-])(?:patients?|beneficiar(?:y|ies)|encounters?|ehr|emr|fhir|hl7|phi|clinical|admissions?|discharges?|intake|mrn|enrollees?|appointments?|lab-?results?)(?:$|[/_.-])/i;

@@ -42,7 +42,7 @@ const CODE_WORDS = [
 const CLINICAL_WORDS = [
   ...CODE_WORDS, 'phi', 'pharmacy', 'physician', 'prescriptions?', 'medications?', 'member[ _]?[iI]d', 'date of birth', 'discharged?', 'dosage',
   'social security', 'symptoms?', 'hospital', 'encounters?', 'insured', 'icd-?10', 'insurance', 'nurse', 'admission', 'admit(?:ted)?',
-  'allerg(?:y|ies)', 'appointments?', 'clinic(?:al)?', 'chart', 'clinician', 'treatment', 'triage', 'lab[ _]results?', 'vitals',
+  'allerg(?:y|ies)', 'appointments?', 'clinic(?:al)?', 'chart', 'clinician', 'treatment', 'triage', 'lab[ _]results?', 'vitals', 'year-old', 'diagnosed', 'medical',
 ];
 
 const CODE_SIGNAL_RE = new RegExp(caseForms(CODE_WORDS));

@@ -4,6 +4,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/email-address', {
   valid: [
+    { code: 'To report a vulnerability in the patient portal, send email to security@clinic-vendor.io', path: 'SECURITY.md', name: 'a maintainer address in a security policy' },
     { code: 'patient email: maria@example.com', path: DATA, name: 'reserved domain' },
     { code: 'contact: jane@clinic.test', path: DATA, name: '.test domain' },
     { code: '{"author": {"email": "dev@gmail.com"}, "patients": []}', path: 'package.json', name: 'package author' },

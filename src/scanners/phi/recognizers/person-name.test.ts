@@ -4,6 +4,8 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: ' * Optional. The full name of the Compute Engine network to which the patient job is peered.', path: 'src/apis/health.d.ts', name: 'prose after a label word, no known name' },
+    { code: '.nav a{color:#000;font-family:Verdana,Geneva,sans-serif} /* patient portal */', path: 'docs/patients.html', name: 'CSS font family' },
     { code: '<Layout title="Patient Portal"><h1>Patient Summary</h1></Layout>', path: 'src/PatientPortal.tsx', name: 'UI titles that start with the word patient' },
     { code: 'const patientName = getPatientName(record);', path: 'src/patient.ts', name: 'identifiers are code, not PHI' },
     { code: 'interface Patient { patientName: string; dob: Date }', path: 'src/patient.ts' },

@@ -20,7 +20,7 @@ export const recognizer: Recognizer = {
   meta: phiRule('person-name', 'Person name', 'medium', "A person's name in patient data, a labelled name field, or prose with clinical context."),
   labels: labelRe(['name', 'names', 'full_name', 'display_name', 'patient', 'dear', 'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'given', 'family', 'surname', 'fname', 'lname', 'guarantor', 'next_of_kin', 'emergency_contact', 'spouse', 'guardian', 'sender_name', 'recipient_name']),
   antiLabels:
-    /(?:^|_)(?:author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?)(?:_|$)/,
+    /(?:^|_)(?:font|author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?)(?:_|$)/,
   pattern:
     /(?<![\p{L}\p{N}_@.'’-])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?)(?![\p{L}\p{N}_@'’-])/dgu,
   judge(v, ctx) {
@@ -28,9 +28,11 @@ export const recognizer: Recognizer = {
     if (ctx.valueMode) return nameScore(v, true) >= 0.75 ? 0.9 : 0;
     if (ctx.labelled) {
       const specific = SPECIFIC.test(label);
-      // "Patient Portal", "Patient Summary": the word patient run into a capitalised word labels a name
-      // only when a list knows one of its words; after "patient:" or "patient =" the label carries it.
-      if (/(?:^|_)patient$/.test(label) && !/[:=]\s*["'`]?\s*$/.test(ctx.line.slice(Math.max(0, ctx.col - 4), ctx.col)) && nameScore(v, false) === 0 && !hasKnownToken(v)) return 0;
+      // "Patient Portal", "Patient Summary": a label word run into capitalised words labels a name only
+      // when a list knows one of its words; after "patient:", "name =" or a quote the label carries it.
+      // The same for prose ("the full name of the Compute Engine network"): no separator, no known name.
+      const separated = /[:=]\s*["'`]?\s*$|["'`]\s*$/.test(ctx.line.slice(Math.max(0, ctx.col - 4), ctx.col));
+      if (!separated && !ctx.structured && nameScore(v, false) === 0 && !hasKnownToken(v)) return 0;
       const s = nameScore(v, specific);
       if (specific) return s >= 0.75 ? 0.95 : s > 0 ? 0.6 : 0;
       // Generic `name`/`text`: two words with name-list evidence, or clinical context.

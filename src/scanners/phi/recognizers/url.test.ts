@@ -4,6 +4,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/url', {
   valid: [
+    { code: '{"name": "@babel/helper-member-expression-to-functions", "homepage": "https://babel.dev/docs/en/next/babel-helper-member-expression-to-functions"}', path: 'node_modules/@babel/helper-member-expression-to-functions/package.json', name: 'member in a package name is not a health plan member' },
     { code: 'Docs: https://www.hl7.org/fhir/patient.html', path: DATA, name: 'documentation about patients' },
     { code: 'see https://portal.example.com/patients/12345', path: DATA, name: 'reserved domain' },
   ],

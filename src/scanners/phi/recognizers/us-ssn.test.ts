@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 const ssn = j('219-0', '9-9998');
 runRuleTests(scanner, 'phi/us-ssn', {
   valid: [
+    { code: '{"o": "m 1173 210 q 884 75 1062 q 784 90 8"} // patient font', path: 'fonts/patient.typeface.json', name: 'three numbers inside a list of numbers' },
     { code: 'SSN: 123-45-6789', path: DATA, name: 'classic placeholder' },
     { code: 'SSN: 078-05-1120', path: DATA, name: 'Woolworth wallet card' },
     { code: 'ssn=' + j('666-12-', '3456'), path: DATA, name: 'area 666 never issued' },

@@ -19,6 +19,9 @@ export const recognizer: Recognizer = {
     if (seps.length === 2 && seps[0] !== seps[1]) return 0;
     if (seps.includes('.') && !ctx.labelled && !ctx.valueMode) return 0;
     if (!validSsn(v)) return 0;
+    // "... q 884 75 1062 q 784 ...": three numbers inside a space-separated list (font outlines,
+    // matrices, coordinates) are not an SSN unless a label says so.
+    if (seps === '  ' && !ctx.labelled && (/(?:\d|(?<![A-Za-z])[A-Za-z])[ \t]+$/.test(ctx.line.slice(Math.max(0, ctx.col - 8), ctx.col)) || /^[ \t]+(?:\d|[A-Za-z](?![A-Za-z]))/.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 8)))) return 0;
     const separated = seps.length > 0;
     if (ctx.valueMode) return 0.9;
     return ladder(ctx, { labelled: 0.97, patient: separated ? 0.85 : 0.3, bare: separated ? 0.6 : 0.1, code: separated ? 0.5 : 0 });

@@ -4,6 +4,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/zip-code', {
   valid: [
+    { code: 'A slice for any patient data with zip_code 12345 in the dataset', path: DATA, name: 'placeholder ZIP' },
     { code: 'patient count 60601 this year', path: DATA, name: 'a bare five-digit number' },
     { code: 'zip: 00000', path: DATA },
     { code: 'gzip level 60601', path: DATA },

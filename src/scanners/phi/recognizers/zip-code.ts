@@ -18,4 +18,6 @@ export const recognizer: Recognizer = {
     return 0;
   },
   mask: maskZip,
+  // Placeholder ZIPs in documentation and tests.
+  synthetic: (v) => /^(?:12345|54321|(\d)\1{4})(?:-\d{4})?$/.test(v.trim()),
 };
