@@ -11,7 +11,7 @@ runFamily('gcp', {
   },
   'secret/gcp-service-account': {
     invalid: [{ code: '{\n  "type": "service_account",\n  "project_id": "p",\n  "private_key": "[REDACTED]"\n}', findings: [{ line: 2, confidence: 'medium' }] }],
-    valid: ['{ "type": "authorized_user" }', { name: 'full key file: the key is the finding, not the marker', code: keyFile(`-----BEGIN PRIVATE KEY-----\\n${body}\\n-----END PRIVATE KEY-----\\n`), path: 'keys/sa.json' }],
+    valid: ['{ "type": "authorized_user" }', { name: 'a documentation template', code: "$ export CREDS='{\n  \"type\": \"service_account\",\n  \"project_id\": \"your-project-id\",\n  \"private_key\": \"your-private-key\"\n}'", path: 'README.md' }, { name: 'full key file: the key is the finding, not the marker', code: keyFile(`-----BEGIN PRIVATE KEY-----\\n${body}\\n-----END PRIVATE KEY-----\\n`), path: 'keys/sa.json' }],
   },
   'secret/gcp-api-key': {
     valid: ['GWw4hjABFzZCGiRpmlDyDd' + 'AIza' + g('[A-Za-z0-9_-]{35}'), 'apiKey: "AIza' + 'a'.repeat(35) + '"'],

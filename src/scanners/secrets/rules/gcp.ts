@@ -3,6 +3,9 @@ import type { SecretRule } from '../types.js';
 
 /** The marker is only worth a finding when the key itself is not reported (redacted or split files). */
 const keyPresent = (text: string): boolean => /"private_key"\s{0,5}:\s{0,5}"-----BEGIN/.test(text);
+/** Documentation templates: `"private_key": "your-private-key"` (or `<...>`, `${...}`, `...`) a little after the marker. */
+const templated = (text: string, at: number): boolean =>
+  /"private_key"\s{0,5}:\s{0,5}"(?:your[-_ ]|<|\$\{|\.\.\.|x{3}|replace|insert|enter|paste)[^"]{0,60}"/i.test(text.slice(at, at + 1500));
 
 const list: SecretRule[] = [
   tok({
@@ -60,4 +63,4 @@ const list: SecretRule[] = [
   }),
 ];
 
-export const rules: SecretRule[] = list.map((r) => (r.id === 'secret/gcp-service-account' ? { ...r, check: (text: string) => !keyPresent(text) } : r));
+export const rules: SecretRule[] = list.map((r) => (r.id === 'secret/gcp-service-account' ? { ...r, check: (text: string, at: number) => !keyPresent(text) && !templated(text, at) } : r));

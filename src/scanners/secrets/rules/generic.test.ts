@@ -10,6 +10,8 @@ runFamily('generic', {
       { name: 'api key in python', code: `API_KEY = '${g('[a-f0-9]{40}', 8)}'`, path: 'job.py', findings: [{ line: 1 }] },
     ],
     valid: [
+      { name: 'a pagination cursor named token', code: ` *   "NextContinuationToken": "${g('[A-Za-z0-9]{40}', 31)}/EyIJg==",`, path: 'dist-types/ListObjectsV2Command.d.ts' },
+      `const res = { nextPageToken: "${g('[A-Za-z0-9]{32}', 32)}" };`,
       'password = "secret123"',
       'api_key = process.env.API_KEY',
       'const apiKey = os.environ["API_KEY"]',

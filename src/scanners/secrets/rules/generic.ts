@@ -36,10 +36,12 @@ const NOT_A_VALUE_KEY = /(?:^|[_.-])(?:name|names|id|ids|url|uri|urls|endpoint|p
 const CODE_VALUE = /^(?:this\.|self\.|props\.|config\.|settings\.|options\.|opts\.|env\.|process\.|params\.|args\.|req\.|request\.|window\.|document\.|new |function|=>|\$)|\(\)?$|^[A-Z_][A-Z0-9_]{2,}$/;
 const CONFIG_FILE = /(?:^|\/)(?:\.env(?:\.[\w-]+)?|[^/]*\.(?:env|ya?ml|properties|ini|cfg|conf|toml|tfvars))$/i;
 const PASSWORD_KEY = /passw(?:or)?d|pass(?:phrase)?$|^pass$/i;
+/** Pagination and sync cursors named "token" (S3's NextContinuationToken, Google's nextPageToken): opaque, not credentials. */
+const CURSOR_KEY = /(?:continuation|next[_.-]?page|next|page|sync|resume|start[_.-]?after|cursor|pagination|marker)[_.-]?token$/i;
 
 export function scoreGeneric(key: string, value: string, quoted: boolean, path: string): Confidence | null {
   if (!quoted && !CONFIG_FILE.test(path)) return null;
-  if (NOT_A_VALUE_KEY.test(key)) return null;
+  if (NOT_A_VALUE_KEY.test(key) || CURSOR_KEY.test(key)) return null;
   if (/^[a-zA-Z_.-]+$/.test(value)) return null; // a word or identifier
   if (/^\d+$/.test(value) || /^[\d.:-]+$/.test(value)) return null; // numbers, versions, dates
   if (/^(?:https?:)?\/\/|^\.{0,2}\/|^[a-z]:\\|^[\w-]+\.(?:com|org|net|io|json|ya?ml|txt|pem|key|crt|js|ts)$/i.test(value)) return null;

@@ -14,6 +14,16 @@ export function jwtHeaderAlg(token: string): string | null {
   return null;
 }
 
+/**
+ * Documentation tokens say so in their claims: AWS writes `EXAMPLE...` values and the account
+ * 111111111111; zero-filled ids and one-digit runs are placeholders, not issued identities.
+ */
+export function examplePayload(token: string): boolean {
+  const body = token.split('.')[1] ?? '';
+  const text = Buffer.from(body.replace(/-/g, '+').replace(/_/g, '/'), 'base64').toString('utf8');
+  return /EXAMPLE|"(?:\d)\1{11}"|:(?:\d)\1{11}\b|-0{12}"/.test(text) && text.startsWith('{');
+}
+
 export const rules: SecretRule[] = [
   raw({
     name: 'jwt',
@@ -27,7 +37,8 @@ export const rules: SecretRule[] = [
     entropy: 3,
     window: { before: 20, after: 24000 },
     // A decodable header with a signing algorithm is a real token; `alg: none` is unsigned (still a bearer token).
-    score: (secret): Confidence => {
+    score: (secret): Confidence | null => {
+      if (examplePayload(secret)) return null;
       const alg = jwtHeaderAlg(secret);
       if (alg === null) return 'low';
       return alg.toLowerCase() === 'none' ? 'medium' : 'high';
