@@ -4,6 +4,8 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: 'From: Dr. Ken Ito <referrals@clinic.example>\nSubject: patient referral', path: 'mail/referral.eml', name: 'a referring doctor in an email header' },
+    { code: 'Patient seen today by Ana Reyes, MD and discharged', path: DATA, name: 'a provider signature with a degree' },
     { code: ' * Optional. The full name of the Compute Engine network to which the patient job is peered.', path: 'src/apis/health.d.ts', name: 'prose after a label word, no known name' },
     { code: '.nav a{color:#000;font-family:Verdana,Geneva,sans-serif} /* patient portal */', path: 'docs/patients.html', name: 'CSS font family' },
     { code: '<Layout title="Patient Portal"><h1>Patient Summary</h1></Layout>', path: 'src/PatientPortal.tsx', name: 'UI titles that start with the word patient' },

@@ -3,6 +3,9 @@ import { labelRe } from '../labels.js';
 import { maskName } from '../mask.js';
 import { isNeverName, nameScore, nameTokens, tokenEvidence } from '../names.js';
 
+const PROVIDER_TITLE = /^(?:Dr|Doctor|Prof)\.?\s/;
+const PROVIDER_SUFFIX = /,?\s(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|DMD|PharmD|FNP|APRN)\.?$/;
+const PROVIDER_AFTER = /^,?\s(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|DMD|PharmD|FNP|APRN)(?![\w])/;
 const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => tokenEvidence(t, 'any') > 0);
 import { syntheticName } from '../synthetic.js';
 import { phiRule } from './common.js';
@@ -25,6 +28,9 @@ export const recognizer: Recognizer = {
     /(?<![\p{L}\p{N}_@.'’-])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?)(?![\p{L}\p{N}_@'’-])/dgu,
   judge(v, ctx) {
     const label = ctx.label ?? '';
+    // "Dr. Ken Ito", "Ana Reyes, MD": a provider's name is not a patient identifier (an email's From
+    // of a referral, a signature). The title may sit just before the value (trimmed off it).
+    if (PROVIDER_TITLE.test(v) || PROVIDER_SUFFIX.test(v) || /\b(?:Dr|Doctor|Prof)\.?[ \t]+$/.test(ctx.line.slice(Math.max(0, ctx.col - 8), ctx.col)) || PROVIDER_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12))) return 0;
     if (ctx.valueMode) return nameScore(v, true) >= 0.75 ? 0.9 : 0;
     if (ctx.labelled) {
       const specific = SPECIFIC.test(label);
