@@ -273,7 +273,7 @@ function judgeField(text: string, f: Field, recs: readonly Recognizer[], opts: D
       label: f.label,
       labelled: true,
       structured: true,
-      patient: patientOk && (opts.clinical === true || PATIENT_RE.test(line) || /patient|member|pid|nk1|gt1|in1|pv1/.test(f.label)),
+      patient: patientOk && (f.patient === true || opts.clinical === true || PATIENT_RE.test(line) || /patient|member|pid|nk1|gt1|in1|pv1/.test(f.label)),
       textClass: opts.textClass === 'code' ? 'data' : opts.textClass,
       line,
       col: s - ls,

@@ -4,7 +4,7 @@
  * reported as problems with their line.
  */
 import { normalizeLabel } from '../labels.js';
-import type { Field, Structure } from './types.js';
+import { clinicalColumns, type Field, type Structure } from './types.js';
 
 export function csvFields(text: string, delimiter?: string): Structure {
   const fields: Field[] = [];
@@ -13,6 +13,7 @@ export function csvFields(text: string, delimiter?: string): Structure {
   const delim = delimiter ?? ([',', '\t', ';', '|'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0]);
   const d = delim.charCodeAt(0);
   let header: string[] | undefined;
+  let patient = false;
   let i = 0;
   let line = 1;
   let row = 0;
@@ -68,6 +69,7 @@ export function csvFields(text: string, delimiter?: string): Structure {
     }
     if (!header) {
       header = cells.map(([s, e]) => normalizeLabel(text.slice(s, e)));
+      patient = clinicalColumns(header);
       continue;
     }
     row++;
@@ -77,7 +79,7 @@ export function csvFields(text: string, delimiter?: string): Structure {
     }
     cells.forEach(([s, e], k) => {
       const label = header![k];
-      if (label && e > s) fields.push({ label, start: s, end: e, record: `r${row}`, where: `row ${row}, column ${label}` });
+      if (label && e > s) fields.push({ label, start: s, end: e, record: `r${row}`, where: `row ${row}, column ${label}`, ...(patient ? { patient } : {}) });
     });
   }
   return { format: delim === '\t' ? 'tsv' : 'csv', fields, problems, clinical: false };

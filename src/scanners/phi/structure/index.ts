@@ -4,14 +4,16 @@ import { emlFields } from './eml.js';
 import { embeddedHl7Fields, hl7Fields, looksLikeHl7 } from './hl7.js';
 import { jsonFields, jsonLinesFields } from './json.js';
 import { sqlFields } from './sql.js';
-import type { Structure } from './types.js';
+import { notebookLine, textTableFields } from './text-table.js';
+import type { Field, Structure } from './types.js';
 import { xmlFields } from './xml.js';
 import { yamlFields } from './yaml.js';
 
 export type { Field, Structure, StructureProblem } from './types.js';
 
 const EXT_READERS: Array<[RegExp, (text: string) => Structure]> = [
-  [/\.(?:json|ipynb|geojson|fhir)$/i, (t) => jsonFields(t)],
+  [/\.ipynb$/i, (t) => withTables(jsonFields(t), textTableFields(t, notebookLine))],
+  [/\.(?:json|geojson|fhir)$/i, (t) => jsonFields(t)],
   [/\.(?:ndjson|jsonl)$/i, jsonLinesFields],
   [/\.(?:ya?ml)$/i, yamlFields],
   [/\.csv$/i, (t) => csvFields(t)],
@@ -30,5 +32,13 @@ export function readStructure(path: string, text: string): Structure | undefined
   if (text.length > MAX_STRUCTURED) return undefined;
   for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text);
   if (/\.(?:txt|log|msg|dat)$/i.test(path) && looksLikeHl7(text)) return hl7Fields(text, { embedded: true });
-  return embeddedHl7Fields(text);
+  const hl7 = embeddedHl7Fields(text);
+  const tables = textTableFields(text);
+  if (tables.length === 0) return hl7;
+  return withTables(hl7 ?? { format: 'text-table', fields: [], problems: [], clinical: false }, tables);
+}
+
+/** Printed tables (DataFrame outputs, Markdown and psql tables) add their cells to a structure. */
+function withTables(s: Structure, tables: Field[]): Structure {
+  return tables.length === 0 ? s : { ...s, fields: [...s.fields, ...tables] };
 }

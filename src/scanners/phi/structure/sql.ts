@@ -4,7 +4,7 @@
  * string or tuple is reported with its line.
  */
 import { normalizeLabel } from '../labels.js';
-import { lineAt, type Field, type Structure } from './types.js';
+import { clinicalColumns, lineAt, type Field, type Structure } from './types.js';
 
 const INSERT_RE = /\bINSERT\s+(?:IGNORE\s+)?INTO\s+[\w."`\[\]]+\s*\(([^)]*)\)\s*VALUES\s*/gi;
 
@@ -16,6 +16,7 @@ export function sqlFields(text: string): Structure {
   let m: RegExpExecArray | null;
   while ((m = INSERT_RE.exec(text)) !== null) {
     const cols = m[1]!.split(',').map((c) => normalizeLabel(c.replace(/["`\[\]]/g, '')));
+    const patient = clinicalColumns(cols);
     let i = INSERT_RE.lastIndex;
     const n = text.length;
     let ok = true;
@@ -41,7 +42,7 @@ export function sqlFields(text: string): Structure {
             ok = false;
             break;
           }
-          if (cols[col]) fields.push({ label: cols[col]!, start: s, end: i, record: `t${tuple}`, where: `column ${cols[col]}` });
+          if (cols[col]) fields.push({ label: cols[col]!, start: s, end: i, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}) });
           i++;
         } else if (c === ')') {
           i++;
@@ -62,7 +63,7 @@ export function sqlFields(text: string): Structure {
             i++;
           }
           const raw = text.slice(s, i).trim();
-          if (/^-?\d[\d.]*$/.test(raw) && cols[col]) fields.push({ label: cols[col]!, start: s, end: s + raw.length, record: `t${tuple}`, where: `column ${cols[col]}` });
+          if (/^-?\d[\d.]*$/.test(raw) && cols[col]) fields.push({ label: cols[col]!, start: s, end: s + raw.length, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}) });
         }
       }
       while (i < n && /\s/.test(text[i]!)) i++;

@@ -11,7 +11,13 @@ export interface Field {
   where?: string;
   /** The field is known not to be about a patient (FHIR Practitioner, Organization ...). */
   nonPatient?: boolean;
+  /** The record is about a patient: a sibling column is a birth date, MRN, SSN, diagnosis ... */
+  patient?: boolean;
 }
+
+/** Column names that make every row of a table a patient record. */
+const CLINICAL_COLUMN = /(?:^|_)(?:patient|pt|dob|birth|birthdate|mrn|ssn|member|subscriber|beneficiary|insurance|insured|policy|diagnosis|dx|icd|admit|admission|discharge|encounter|medicare|medicaid|allergies|allergy|medication|medications|npi)(?:_|$)/;
+export const clinicalColumns = (labels: readonly (string | undefined)[]): boolean => labels.some((l) => l !== undefined && CLINICAL_COLUMN.test(l));
 
 export interface StructureProblem {
   line?: number;

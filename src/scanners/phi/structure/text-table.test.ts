@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { notebookLine, textTableFields } from './text-table.js';
+
+const cells = (text: string, fs: ReturnType<typeof textTableFields>) => fs.map((f) => `${f.record}:${f.label}=${text.slice(f.start, f.end)}`);
+
+describe('printed tables', () => {
+  it('reads a Markdown table by its header', () => {
+    const t = '# Bug\n\n| name | dob | mrn |\n|------|-----|-----|\n| Ana Reyes | 1950-01-02 | 771234 |\n| Bo Li | 1961-03-04 | 771235 |\n\nafter';
+    expect(cells(t, textTableFields(t))).toEqual([
+      'table1.row1:name=Ana Reyes', 'table1.row1:dob=1950-01-02', 'table1.row1:mrn=771234',
+      'table1.row2:name=Bo Li', 'table1.row2:dob=1961-03-04', 'table1.row2:mrn=771235',
+    ]);
+    expect(textTableFields(t).every((f) => f.patient)).toBe(true);
+  });
+
+  it('reads psql output (no outer pipes, a +-ruled separator)', () => {
+    const t = '  id | first_name |    dob\n-----+------------+------------\n  17 | Ines       | 1950-05-05\n(1 row)\n';
+    expect(cells(t, textTableFields(t))).toEqual(['table1.row1:id=17', 'table1.row1:first_name=Ines', 'table1.row1:dob=1950-05-05']);
+  });
+
+  it('reads a right-aligned pandas printout, skipping the row index', () => {
+    const t = '            name         dob    zip\n0  Dolores Mbeki  1947-03-09  30310\n1   Farid Haddad  1939-12-30  48126\n\n[2 rows x 3 columns]\n';
+    expect(cells(t, textTableFields(t))).toEqual([
+      'table1.row1:name=Dolores Mbeki', 'table1.row1:dob=1947-03-09', 'table1.row1:zip=30310',
+      'table1.row2:name=Farid Haddad', 'table1.row2:dob=1939-12-30', 'table1.row2:zip=48126',
+    ]);
+  });
+
+  it('maps notebook output lines (JSON string literals) back to file offsets', () => {
+    const t = ' "text/plain": [\n  "        name         dob\\n",\n  "0  Ana Reyes  1950-01-02\\n",\n  "1  Bo Li Wen  1961-03-04"\n ]';
+    const fs = textTableFields(t, notebookLine);
+    expect(cells(t, fs)).toEqual(['table1.row1:name=Ana Reyes', 'table1.row1:dob=1950-01-02', 'table1.row2:name=Bo Li Wen', 'table1.row2:dob=1961-03-04']);
+  });
+
+  it.each([
+    ['a team table without a clinical column', '| name | email |\n|---|---|\n| Ana Reyes | ana@clinic.io |\n'],
+    ['an options table', '| option | type | default |\n|---|---|---|\n| timeout | number | 30 |\n'],
+    ['code with pipes', 'const x = a || b;\nif (dob | mask) { return name | 0; }\n'],
+    ['a misaligned column block', '   name  dob\nAna Reyes 1950-01-02 and more text that is not a table\n'],
+  ])('is not a table: %s', (_name, text) => {
+    expect(textTableFields(text)).toEqual([]);
+  });
+});

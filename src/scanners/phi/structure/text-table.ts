@@ -1,0 +1,137 @@
+/**
+ * Tables printed as text: Markdown and psql/mysql pipe tables in bug reports and docs, and pandas
+ * DataFrame printouts in notebook outputs and logs. The header row labels the cells below it, as a
+ * CSV header does, so a row of a query result pasted into an issue is judged by its columns.
+ *
+ * A table needs a header of at least two short label-like cells, one of which is clinical (dob, mrn,
+ * ssn, patient, diagnosis ...): prose and code with pipes are not tables, and a team list
+ * (`| name | email |`) in a README is left to the free-text rules.
+ */
+import { normalizeLabel } from '../labels.js';
+import { clinicalColumns, type Field } from './types.js';
+
+/** Header words that make a run of lines worth reading as a table of people. */
+const PERSON_COLUMN = /(?:^|_)(?:name|first|last|given|family|surname|patient|dob|birth|birthdate|ssn|mrn|phone|mobile|email|address|street|city|zip|postal|member|subscriber|insurance|policy|account|age|admit|admission|discharge|npi|dea|license|encounter|claim)(?:_|$)/;
+const LABEL_CELL = /^[A-Za-z][\w .#/()-]{0,40}$/;
+const RULE_LINE = /^[\s|:+=-]+$/;
+/** `[3 rows x 5 columns]`, pandas' footer. */
+const FOOTER = /^\s*\[\d+ rows? x \d+ columns?\]\s*$/;
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+/** Lines with their offsets; `unwrap` turns a line into the part that holds table text (and its offset in the line). */
+function linesOf(text: string, unwrap?: (line: string) => { text: string; at: number } | undefined): Line[] {
+  const out: Line[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const raw = text.slice(start, nl === -1 ? text.length : nl).replace(/\r$/, '');
+    const u = unwrap ? unwrap(raw) : { text: raw, at: 0 };
+    out.push(u ? { text: u.text, start: start + u.at } : { text: '', start });
+    if (nl === -1) return out;
+    start = nl + 1;
+  }
+}
+
+function pipeCells(line: string): Array<[number, number]> | undefined {
+  if ((line.match(/\|/g) ?? []).length < 1) return undefined;
+  const cells: Array<[number, number]> = [];
+  let s = 0;
+  const trimmed = line.trimEnd();
+  for (let i = 0; i <= trimmed.length; i++) {
+    if (i === trimmed.length || line[i] === '|') {
+      let a = s;
+      let b = i;
+      while (a < b && /\s/.test(line[a]!)) a++;
+      while (b > a && /\s/.test(line[b - 1]!)) b--;
+      cells.push([a, b]);
+      s = i + 1;
+    }
+  }
+  // Leading and trailing pipes leave empty edge cells (`| a | b |`).
+  if (cells.length && cells[0]![0] === cells[0]![1] && /^\s*\|/.test(line)) cells.shift();
+  if (cells.length && cells[cells.length - 1]![0] === cells[cells.length - 1]![1] && /\|\s*$/.test(line)) cells.pop();
+  return cells.length >= 2 ? cells : undefined;
+}
+
+function headerLabels(line: string, cells: Array<[number, number]>): string[] | undefined {
+  const words = cells.map(([a, b]) => line.slice(a, b));
+  if (!words.every((w) => LABEL_CELL.test(w))) return undefined;
+  const labels = words.map(normalizeLabel);
+  return labels.some((l) => PERSON_COLUMN.test(l)) && clinicalColumns(labels) ? labels : undefined;
+}
+
+/** Whitespace-aligned header (pandas): tokens separated by spaces, every column right-aligned to its header's end. */
+function alignedHeader(line: string): Array<{ label: string; end: number }> | undefined {
+  if (!/^\s/.test(line) && !/\S\s{2,}\S/.test(line)) return undefined;
+  const cols: Array<{ label: string; end: number }> = [];
+  for (const m of line.matchAll(/\S+/g)) cols.push({ label: normalizeLabel(m[0]), end: m.index! + m[0].length });
+  if (cols.length < 2 || !cols.every((c) => /^[a-z][a-z0-9_]{0,40}$/.test(c.label))) return undefined;
+  return cols.some((c) => PERSON_COLUMN.test(c.label)) && clinicalColumns(cols.map((c) => c.label)) ? cols : undefined;
+}
+
+export function textTableFields(text: string, unwrap?: (line: string) => { text: string; at: number } | undefined): Field[] {
+  const fields: Field[] = [];
+  const lines = linesOf(text, unwrap);
+  let table = 0;
+  for (let i = 0; i < lines.length - 1; i++) {
+    const head = lines[i]!;
+    const pc = head.text.includes('|') ? pipeCells(head.text) : undefined;
+    if (pc) {
+      const labels = headerLabels(head.text, pc);
+      if (!labels) continue;
+      table++;
+      const patient = true;
+      let j = i + 1;
+      if (j < lines.length && RULE_LINE.test(lines[j]!.text) && lines[j]!.text.includes('-')) j++;
+      let row = 0;
+      for (; j < lines.length; j++) {
+        const l = lines[j]!;
+        const cells = l.text.includes('|') ? pipeCells(l.text) : undefined;
+        if (!cells || cells.length !== labels.length) break;
+        if (RULE_LINE.test(l.text)) continue;
+        row++;
+        cells.forEach(([a, b], k) => {
+          if (b > a) fields.push({ label: labels[k]!, start: l.start + a, end: l.start + b, record: `table${table}.row${row}`, where: `table row ${row}, column ${labels[k]}`, ...(patient ? { patient } : {}) });
+        });
+      }
+      i = j - 1;
+      continue;
+    }
+    const cols = alignedHeader(head.text);
+    if (!cols) continue;
+    table++;
+    const patient = true;
+    let row = 0;
+    let j = i + 1;
+    for (; j < lines.length; j++) {
+      const l = lines[j]!.text;
+      if (l.trim() === '' || FOOTER.test(l) || l.length > cols[cols.length - 1]!.end + 40) break;
+      // Every column must end with a non-space exactly under its header's end (right alignment).
+      if (!cols.every((c) => l.length >= c.end && /\S/.test(l[c.end - 1]!) && (l.length === c.end || /\s/.test(l[c.end]!)))) break;
+      row++;
+      let from = 0;
+      cols.forEach((c, k) => {
+        let a = from;
+        // The first column's span also holds the row index (`0  Dolores Mbeki`): skip it.
+        if (k === 0) a = /^\s*\d+\s+/.exec(l.slice(0, c.end))?.[0].length ?? 0;
+        while (a < c.end && /\s/.test(l[a]!)) a++;
+        if (c.end > a) fields.push({ label: c.label, start: lines[j]!.start + a, end: lines[j]!.start + c.end, record: `table${table}.row${row}`, where: `table row ${row}, column ${c.label}`, ...(patient ? { patient } : {}) });
+        from = c.end;
+      });
+    }
+    if (row > 0) i = j - 1;
+  }
+  return fields;
+}
+
+/** Notebook JSON keeps each output line as a string literal: `"0  Ana  1950-01-02\n",`. */
+export function notebookLine(line: string): { text: string; at: number } | undefined {
+  const m = /^(\s*")(.*?)(?:\\n)?",?\s*$/.exec(line);
+  // Escapes inside the line would shift offsets: such lines are left to the text scan.
+  if (!m || /\\/.test(m[2]!)) return undefined;
+  return { text: m[2]!, at: m[1]!.length };
+}
