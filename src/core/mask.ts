@@ -23,6 +23,8 @@ export function maskSecret(value: string): string {
  * each word (names: `J*** G*******`).
  */
 export function maskShape(value: string, opts: { visibleTail?: number; visibleHeadPerWord?: number } = {}): string {
+  // `redact` masks every identifier in a log stream: plain ASCII takes a loop without per-character strings.
+  if (ASCII_RE.test(value)) return maskShapeAscii(value, opts.visibleTail ?? 0, opts.visibleHeadPerWord ?? 0);
   const chars = [...value];
   const isAlnum = (c: string) => /[\p{L}\p{N}]/u.test(c);
   const alnumTotal = chars.filter(isAlnum).length;
@@ -42,6 +44,33 @@ export function maskShape(value: string, opts: { visibleTail?: number; visibleHe
       return '*';
     })
     .join('');
+}
+
+const ASCII_RE = /^[\x00-\x7f]*$/;
+/** In ASCII, letters and digits (`\p{L}`, `\p{N}`) are exactly A-Z, a-z and 0-9. */
+const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** maskShape for ASCII values: the same rules, one character code at a time. */
+function maskShapeAscii(value: string, visibleTail: number, headPerWord: number): string {
+  let alnumTotal = 0;
+  for (let i = 0; i < value.length; i++) if (isAsciiAlnum(value.charCodeAt(i))) alnumTotal++;
+  const tail = Math.min(visibleTail, Math.floor(alnumTotal / 2));
+  let alnumSeen = 0;
+  let posInWord = 0;
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!isAsciiAlnum(c)) {
+      posInWord = 0;
+      out += value[i];
+      continue;
+    }
+    alnumSeen++;
+    posInWord++;
+    if ((headPerWord && posInWord <= headPerWord && alnumTotal > 2) || alnumSeen > alnumTotal - tail) out += value[i];
+    else out += '*';
+  }
+  return out;
 }
 
 /** Replace every occurrence of the given raw values in free text (used on lines shown as context). */

@@ -34,7 +34,9 @@ import { clinicalSignal } from './signal.js';
 
 const MIN_KEEP = 0.15;
 /** `key=value`, `key: "value"`, `"key":"value"`: group 1 the key, 2 a quoted value, 3 a bare one. */
-const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*[:=][ \t]*(?:["']([^"'\n]{1,80})["']|([^\s"',;&{}\[\]()<>]{1,80}))/dg;
+// No `d` flag: the value ends the match (bare) or sits before its closing quote, so its offset
+// follows from the lengths, without an indices array per pair (hundreds of thousands in a large log).
+const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*[:=][ \t]*(?:["']([^"'\n]{1,80})["']|([^\s"',;&{}\[\]()<>]{1,80}))/g;
 
 export function detect(text: string, opts: DetectOptions): Detection[] {
   const recs = RECOGNIZERS.filter((r) => !opts.kinds || opts.kinds.has(r.kind));
@@ -132,7 +134,10 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       const score = r.judge(value, ctx);
       if (score < MIN_KEEP) continue;
       const lineStart = origStart - (start - ls);
-      out.push({ kind: r.kind, start: origStart, end: origStart + (end - start), value, score, record: `L${lineStart}`, synthetic: r.synthetic?.(value) ?? false, ...(label ? { label } : {}) });
+      // No object spread for the optional label: this runs once per candidate.
+      const d: Detection = { kind: r.kind, start: origStart, end: origStart + (end - start), value, score, record: `L${lineStart}`, synthetic: r.synthetic?.(value) ?? false };
+      if (label) d.label = label;
+      out.push(d);
     }
     }
   }
@@ -144,7 +149,9 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     KV_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = KV_RE.exec(sub)) !== null) {
-      const vIdx = m.indices![2] ?? m.indices![3]!;
+      const quoted = m[2] !== undefined;
+      const vEnd = m.index + m[0].length - (quoted ? 1 : 0);
+      const vIdx = [vEnd - (quoted ? m[2]! : m[3]!).length, vEnd] as const;
       const key = m[1]!;
       let entry = kvCache.get(key);
       if (!entry) {
@@ -158,9 +165,10 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       if (!inCode(origStart)) continue;
       const value = sub.slice(vIdx[0], vIdx[1]);
       const [ls, le] = lineBounds(vIdx[0]);
+      const line = sub.slice(ls, le);
       let best: Detection | undefined;
       for (const r of candidates) {
-        const score = r.judge(value, { label, labelled: true, structured: false, patient: patientAt(ls, le, vIdx[0]), textClass: opts.textClass, line: sub.slice(ls, le), col: vIdx[0] - ls, nowYear: opts.nowYear });
+        const score = r.judge(value, { label, labelled: true, structured: false, patient: patientAt(ls, le, vIdx[0]), textClass: opts.textClass, line, col: vIdx[0] - ls, nowYear: opts.nowYear });
         if (score >= MIN_KEEP && (!best || score > best.score)) best = { kind: r.kind, start: origStart, end: origStart + value.length, value, score, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: r.synthetic?.(value) ?? false, label };
       }
       if (best) out.push(best);

@@ -4,7 +4,25 @@
  * JSON keys, CSV headers, SQL columns and "DOB:" in prose.
  */
 
+/**
+ * Keys and label words repeat on every line of a log or every row of a file, so normalisations are
+ * remembered (bounded: cleared when full, a plain cache of a pure function).
+ */
+const MEMO_MAX = 4096;
+const normalized = new Map<string, string>();
+const inline = new Map<string, string | undefined>();
+
 export function normalizeLabel(raw: string): string {
+  let v = normalized.get(raw);
+  if (v === undefined) {
+    if (normalized.size >= MEMO_MAX) normalized.clear();
+    v = normalizeUncached(raw);
+    normalized.set(raw, v);
+  }
+  return v;
+}
+
+function normalizeUncached(raw: string): string {
   return raw
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
@@ -41,10 +59,22 @@ export function inlineLabel(line: string, col: number): string | undefined {
   while (i >= stop && isSkippable(line.charCodeAt(i))) i--;
   const end = i + 1;
   while (i >= stop && isLabelChar(line.charCodeAt(i))) i--;
-  let raw = line.slice(i + 1, end);
   // The label starts with a letter and ends with a letter, digit, ')' or "'".
-  raw = raw.replace(/^[^A-Za-z]+/, '');
-  if (raw.length === 0) return undefined;
+  let from = i + 1;
+  while (from < end && !isLetter(line.charCodeAt(from))) from++;
+  if (from >= end) return undefined;
+  const raw = line.slice(from, end);
+  if (inline.has(raw)) return inline.get(raw);
+  const label = labelOf(raw);
+  if (inline.size >= MEMO_MAX) inline.clear();
+  inline.set(raw, label);
+  return label;
+}
+
+const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** The label words of `raw` (starts with a letter), normalised. */
+function labelOf(raw: string): string | undefined {
   // "DOB is", "number is:", "email of the": filler words after the label are not the label.
   const all = raw.split(/[\s.]+/).filter(Boolean);
   while (all.length > 1 && FILLER.has(all[all.length - 1]!.toLowerCase())) all.pop();

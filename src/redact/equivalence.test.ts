@@ -1,0 +1,257 @@
+/**
+ * `redact` must mask exactly what it masked before the throughput work (issue: 50 MB/s on logs).
+ * Two guards:
+ * - digests of the output for fixed inputs, recorded once with the implementation before that work
+ *   (commit 18dea5f). They change only when detection itself changes on purpose; then regenerate
+ *   them with `HG_PRINT_DIGESTS=1 npx vitest run src/redact/equivalence.test.ts` and say so.
+ * - a differential check against the straightforward implementation (detect() over the whole text,
+ *   kept below as `referenceRedact`), on slices and random stream chunkings, so the fast paths stay
+ *   equal to whatever detect() does later.
+ * All identifiers are synthetic (seeded generator, fabricated values).
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { detect } from '../scanners/phi/detect.js';
+import { loadNames } from '../scanners/phi/names.js';
+import { BY_KIND } from '../scanners/phi/recognizers/index.js';
+import { CONFIDENCE_FLOOR } from '../scanners/phi/types.js';
+import { createRedactStream, redact, type RedactOptions } from './index.js';
+
+/** mulberry32, as in bench/cases/redact.mjs. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Adebayo', 'Maria', 'Wei', 'Ingrid', 'Priya', 'Tomasz', 'Aiyana', 'Kenji', 'Fatima', 'Lucas'];
+const LAST = ['Okafor', 'Gonzalez', 'Chen', 'Larsen', 'Raman', 'Kowalski', 'Begay', 'Watanabe', 'Haddad', 'Moreau'];
+
+/** A copy of the bench generator (bench/cases/redact.mjs `makeLogs`). */
+function makeLogs(bytes: number, seed = 42): string {
+  const r = prng(seed);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  const num = (n: number) => String(Math.floor(r() * 10 ** n)).padStart(n, '0');
+  const lines: string[] = [];
+  let size = 0;
+  let t = Date.UTC(2024, 2, 11, 8, 0, 0);
+  while (size < bytes) {
+    t += Math.floor(r() * 900);
+    const ts = new Date(t).toISOString();
+    const k = r();
+    let line: string;
+    if (k < 0.7) line = `${ts} INFO  http GET /api/v1/appointments/${num(6)} 200 ${num(2)}ms req=${num(8)}`;
+    else if (k < 0.8) line = `${ts} DEBUG db query patients.byMrn mrn=MRN-${num(8)} rows=1`;
+    else if (k < 0.87) line = `${ts} WARN  intake patient=${pick(FIRST)} ${pick(LAST)} dob=${1930 + Math.floor(r() * 70)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)} missing insurance`;
+    else if (k < 0.92) line = `${ts} ERROR billing ssn=${100 + Math.floor(r() * 500)}-${10 + Math.floor(r() * 89)}-${1000 + Math.floor(r() * 8999)} claim rejected`;
+    else if (k < 0.96) line = `${ts} INFO  notify sms to (${200 + Math.floor(r() * 700)}) ${200 + Math.floor(r() * 700)}-${num(4)} sent`;
+    else line = `${ts} INFO  mail to ${pick(FIRST).toLowerCase()}.${pick(LAST).toLowerCase()}${num(2)}@gmail.com queued`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * Log lines of many shapes: every recognizer, trigger words that switch kinds on for a whole batch,
+ * labels on the line before, JSON lines, CRLF, non-ASCII, tabs, long lines and lines without PHI.
+ */
+function mixedLogs(lines: number, seed: number): string {
+  const r = prng(seed);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
+  const d = (n: number) => String(Math.floor(r() * 10 ** n)).padStart(n, '0');
+  const name = () => `${pick(FIRST)} ${pick(LAST)}`;
+  const ssn = () => `${100 + Math.floor(r() * 500)}-${10 + Math.floor(r() * 89)}-${1000 + Math.floor(r() * 8999)}`;
+  const date = () => `${1930 + Math.floor(r() * 90)}-${String(1 + Math.floor(r() * 12)).padStart(2, '0')}-${String(1 + Math.floor(r() * 28)).padStart(2, '0')}`;
+  const us = () => `${1 + Math.floor(r() * 12)}/${1 + Math.floor(r() * 28)}/${1930 + Math.floor(r() * 90)}`;
+  const phone = () => `(${200 + Math.floor(r() * 700)}) ${200 + Math.floor(r() * 700)}-${d(4)}`;
+  const shapes: Array<() => string> = [
+    () => `GET /api/v1/items/${d(6)} 200 ${d(2)}ms req=${d(8)}`,
+    () => `Patient ${name()} DOB ${us()} SSN ${ssn()} email ${pick(FIRST).toLowerCase()}@example.org`,
+    () => `{"level":"info","msg":"seen ${name()}","dob":"${date()}","mrn":"A${d(6)}","ms":${d(2)}}`,
+    () => `{"time":${d(13)},"msg":"cache hit","key":"k${d(4)}"}`,
+    () => `patient_name="${name()}" phone=${phone()} zip=${d(5)}`,
+    () => `visit on ${us()} for ${name()} at 12${d(1)} Main Street, Springfield, IL ${d(5)}`,
+    () => `admitted ${date()} discharged ${date()} encounter=ENC-${d(7)} claim #${d(9)}`,
+    () => `ssn`, // label alone: the next line's bare digits are judged with it in view
+    () => `${d(9)} ${d(9)} tin ${d(9)}`,
+    () => `member id: 1EG4-TE5-MK7${d(1)} medicare ${d(1)}AB${d(1)}-CD${d(1)}-EF${d(2)}`,
+    () => `npi=${1 + Math.floor(r() * 2)}${d(9)} dea AB${d(7)} license MD-${d(6)}`,
+    () => `vin 1HGCM82633A${d(6)} plate ${pick(['ABC', 'XYZ'])}-${d(4)} device serial SN-${d(8)}`,
+    () => `from 73.${d(2)}.${d(2)}.5 and 10.0.0.${d(1)} ip=2001:db8::${d(2)} url https://portal.example.com/p/${d(5)}?mrn=${d(6)}`,
+    () => `age: ${90 + Math.floor(r() * 10)} years old, ${d(2)} y/o`,
+    () => `card 4111 1111 1111 ${d(4)} account no ${d(10)}`,
+    () => `\tMRN: ${d(7)}\t${name()}\t${date()}`,
+    () => `Müller, Jürgen geb. ${us()} – Zoë O'Brien-Smith, né ${date()}`,
+    () => `photo=/img/${pick(['face', 'x'])}_${d(3)}.jpg fingerprint hash ${d(12)}`,
+    () => `${pick(FIRST).toUpperCase()}^${pick(LAST).toUpperCase()}^A PID|1||${d(8)}^^^MRN`,
+    () => `call ${phone()} or +44 20 ${d(4)} ${d(4)} about appointment appt ${us()}`,
+    () => `build v1.2.${d(1)} commit ${d(7)}abc ok`,
+    () => `x`.repeat(2100) + ` dob: ${us()} ` + `y`.repeat(50),
+    () => `Dear ${name()}, your lab result from ${date()} is ready. Ref ${d(3)}-${d(2)}-${d(4)}.`,
+    () => ``,
+  ];
+  const out: string[] = [];
+  for (let i = 0; i < lines; i++) out.push(pick(shapes)() + (r() < 0.1 ? '\r' : ''));
+  return out.join('\n') + (r() < 0.5 ? '\n' : '');
+}
+
+let namesLoaded = false;
+/** The implementation before the throughput work: detect() over the whole text, then mask. */
+function referenceRedact(text: string, options: RedactOptions = {}): string {
+  if (text.length === 0) return text;
+  if (!namesLoaded) {
+    loadNames();
+    namesLoaded = true;
+  }
+  const floor = CONFIDENCE_FLOOR[options.minConfidence ?? 'low'];
+  const kinds = options.kinds ? new Set(options.kinds) : undefined;
+  const found = detect(text, {
+    textClass: 'log',
+    nowYear: options.nowYear ?? new Date().getUTCFullYear(),
+    clinical: options.assumeClinical ?? true,
+    ...(kinds ? { kinds } : {}),
+  });
+  let out = '';
+  let last = 0;
+  for (const d of found) {
+    if (d.score < floor || d.start < last) continue;
+    out += text.slice(last, d.start) + BY_KIND.get(d.kind)!.mask(d.value);
+    last = d.end;
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+/** The stream before the throughput work: batches of >= 256K characters cut at the last newline. */
+function referenceStream(chunks: readonly string[], options: RedactOptions = {}): string {
+  const BATCH = 256 * 1024;
+  let pending = '';
+  let out = '';
+  for (const c of chunks) {
+    pending += c;
+    if (pending.length < BATCH) continue;
+    const cut = pending.lastIndexOf('\n');
+    if (cut === -1) {
+      if (pending.length > 16 * BATCH) {
+        out += referenceRedact(pending, options);
+        pending = '';
+      }
+      continue;
+    }
+    out += referenceRedact(pending.slice(0, cut + 1), options);
+    pending = pending.slice(cut + 1);
+  }
+  return out + (pending ? referenceRedact(pending, options) : '');
+}
+
+async function viaStream(chunks: readonly (string | Buffer)[], options: RedactOptions = {}): Promise<string> {
+  const s = createRedactStream(options);
+  const parts: string[] = [];
+  s.on('data', (c: Buffer | string) => parts.push(String(c)));
+  const done = new Promise((resolve, reject) => {
+    s.on('end', resolve);
+    s.on('error', reject);
+  });
+  for (const c of chunks) s.write(c);
+  s.end();
+  await done;
+  return parts.join('');
+}
+
+function cut(text: string, sizes: () => number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const n = Math.max(1, sizes());
+    out.push(text.slice(i, i + n));
+    i += n;
+  }
+  return out;
+}
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
+const NOW = { nowYear: 2026 };
+
+const BENCH = makeLogs(3 * 1024 * 1024, 7);
+const MIXED = mixedLogs(20_000, 11);
+const CASES: Array<[string, string, RedactOptions]> = [
+  ['bench logs', BENCH, NOW],
+  ['mixed logs', MIXED, NOW],
+  ['mixed logs, medium confidence', MIXED, { ...NOW, minConfidence: 'medium' }],
+  ['mixed logs, ssn and names only', MIXED, { ...NOW, kinds: ['us-ssn', 'person-name'] }],
+  ['mixed logs, not clinical', MIXED, { ...NOW, assumeClinical: false }],
+];
+
+/** Recorded with the implementation of commit 18dea5f (before the throughput work). */
+const EXPECTED: Record<string, string> = {
+  'bench logs': '8bd2ef4f24331ee9f4fa4824129e6dc8',
+  'mixed logs': 'ecd1453f234d62d8105bde6f24b34178',
+  'mixed logs, medium confidence': 'ecd1453f234d62d8105bde6f24b34178',
+  'mixed logs, ssn and names only': '16f617fc5d0222d2b08736ed6842b4df',
+  'mixed logs, not clinical': 'b7c10efe259840a738ac85b3bb222206',
+};
+
+describe('redact output is unchanged by the throughput work', () => {
+  it.each(CASES)('%s: same digest as before', (label, text, options) => {
+    const out = redactViaBatches(text, options);
+    if (process.env.HG_PRINT_DIGESTS) console.log(`  '${label}': '${sha(out)}',`);
+    else expect(sha(out)).toBe(EXPECTED[label]);
+    expect(out.split('\n').length).toBe(text.split('\n').length);
+  });
+
+  it('redact() equals the reference on single lines and small slices', () => {
+    const lines = MIXED.split('\n');
+    for (let i = 0; i < lines.length; i += 7) expect(redact(lines[i]!, NOW)).toBe(referenceRedact(lines[i]!, NOW));
+    const r = prng(3);
+    for (let k = 0; k < 60; k++) {
+      const a = Math.floor(r() * MIXED.length);
+      const s = MIXED.slice(a, a + Math.floor(r() * 20_000));
+      expect(redact(s, NOW)).toBe(referenceRedact(s, NOW));
+    }
+  });
+
+  it('redact() equals the reference on whole inputs for every option set', () => {
+    for (const [, text, options] of CASES) {
+      const t = text.slice(0, 400_000);
+      expect(redact(t, options)).toBe(referenceRedact(t, options));
+    }
+  });
+
+  it('the stream equals the reference stream for any chunking', async () => {
+    const text = BENCH.slice(0, 700_000) + MIXED;
+    const r = prng(5);
+    for (const sizes of [() => 65536, () => 1 + Math.floor(r() * 9000), () => 1 + Math.floor(r() * 400_000)]) {
+      const chunks = cut(text, sizes);
+      expect(await viaStream(chunks, NOW)).toBe(referenceStream(chunks, NOW));
+    }
+    // Bytes split inside multi-byte characters.
+    const buf = Buffer.from(MIXED);
+    const bufs: Buffer[] = [];
+    for (let i = 0; i < buf.length; i += 4093) bufs.push(buf.subarray(i, i + 4093));
+    expect(await viaStream(bufs, NOW)).toBe(referenceStream([MIXED], NOW));
+  });
+
+  it('one enormous line without newlines is still redacted in bounded pieces', async () => {
+    const line = Array.from({ length: 30_000 }, (_, i) => `Patient Maria Gonzalez SSN 219-09-${String(1000 + (i % 8000))} `).join('');
+    const chunks = cut(line, () => 65536);
+    expect(await viaStream(chunks, NOW)).toBe(referenceStream(chunks, NOW));
+  });
+});
+
+function redactViaBatches(text: string, options: RedactOptions): string {
+  // The same batches as the stream over 64 KiB reads (what a file on standard input gives).
+  const BATCH = 256 * 1024;
+  let pending = '';
+  let out = '';
+  for (const c of cut(text, () => 65536)) {
+    pending += c;
+    if (pending.length < BATCH) continue;
+    const at = pending.lastIndexOf('\n');
+    if (at === -1) continue;
+    out += redact(pending.slice(0, at + 1), options);
+    pending = pending.slice(at + 1);
+  }
+  return out + (pending ? redact(pending, options) : '');
+}
