@@ -33,6 +33,7 @@ export { clinicalSignal, worthScanning } from './signal.js';
 import { clinicalSignal } from './signal.js';
 
 const MIN_KEEP = 0.15;
+const QUOTE = new Set(['"', "'", '`']);
 /** `key=value`, `key: "value"`, `"key":"value"`: group 1 the key, 2 a quoted value, 3 a bare one. */
 // No `d` flag: the value ends the match (bare) or sits before its closing quote, so its offset
 // follows from the lengths, without an indices array per pair (hundreds of thousands in a large log).
@@ -104,7 +105,8 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       const g = groupOf(m);
       if (!g) continue;
       let [start, end] = g;
-      if (r.trim) {
+      // A whole quoted value (`name: "Hyun-woo Park"`) is the value as written: "Park" stays a surname.
+      if (r.trim && !(QUOTE.has(sub[start - 1]!) && sub[end] === sub[start - 1])) {
         const t = r.trim(sub.slice(start, end));
         if (!t) continue;
         [start, end] = [start + t[0], start + t[1]];

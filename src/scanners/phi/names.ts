@@ -11,7 +11,7 @@ let LAST: Set<string> | undefined;
 /** Words that appear in name lists but are far more often something else. */
 const NEVER = new Set(
   `the a an and or of for to in on at by with from into new get set add put save sign user users admin test tests name names date dates patient patients
-   doctor street lane court road drive park view home page main data type value values string number list map key code error errors status state city
+   doctor street court road drive view home page main data type value values string number list map key code error errors status state city
    county center centre north south east west general hospital clinic medical health care first last middle full given family more less not no yes
    true false null none unknown other all any some each this that these those here there when where what who why how is are was were be been being
    has have had do does did can could should would must shall might yes ok okay hello hi dear thanks thank please sir madam team support service
