@@ -30,47 +30,62 @@ export class KeywordMatcher {
         }
       }
     }
-    const go: Int32Array[] = [new Int32Array(WIDTH).fill(-1)];
+    // One flat goto table, rewritten in place into the transition table: this runs once per
+    // process before any file is scanned, and thousands of small typed arrays, a second table and
+    // nested lookups made it the largest part of the secrets scanner's start-up. In sorted order a
+    // keyword adds at most one state per character past the prefix it shares with the one before.
+    let maxStates = 1;
+    const sorted = [...keywords].sort();
+    for (let i = 0; i < sorted.length; i++) {
+      const k = sorted[i]!;
+      const prev = sorted[i - 1] ?? '';
+      let common = 0;
+      while (common < k.length && common < prev.length && k.charCodeAt(common) === prev.charCodeAt(common)) common++;
+      maxStates += k.length - common;
+    }
+    const go = new Int32Array(maxStates * WIDTH).fill(-1);
     const out: number[][] = [[]];
     keywords.forEach((k, ki) => {
       let s = 0;
-      for (const ch of k) {
-        const c = this.cls[ch.charCodeAt(0)]!;
-        if (go[s]![c] === -1) {
-          go[s]![c] = go.length;
-          go.push(new Int32Array(WIDTH).fill(-1));
+      for (let i = 0; i < k.length; i++) {
+        const at = s * WIDTH + this.cls[k.charCodeAt(i)]!;
+        if (go[at] === -1) {
+          go[at] = out.length;
           out.push([]);
         }
-        s = go[s]![c]!;
+        s = go[at]!;
       }
       out[s]!.push(ki);
     });
-    const fail = new Int32Array(go.length);
-    const queue: number[] = [];
+    const states = out.length;
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let tail = 0;
     for (let c = 0; c < WIDTH; c++) {
-      const t = go[0]![c]!;
-      if (t === -1) go[0]![c] = 0;
-      else queue.push(t);
+      const t = go[c]!;
+      if (t === -1) go[c] = 0;
+      else queue[tail++] = t;
     }
-    for (let qi = 0; qi < queue.length; qi++) {
+    for (let qi = 0; qi < tail; qi++) {
       const r = queue[qi]!;
+      const row = r * WIDTH;
+      const failRow = fail[r]! * WIDTH;
       for (let c = 0; c < WIDTH; c++) {
-        const u = go[r]![c]!;
-        if (u === -1) go[r]![c] = go[fail[r]!]![c]!;
+        const u = go[row + c]!;
+        if (u === -1) go[row + c] = go[failRow + c]!;
         else {
-          queue.push(u);
-          fail[u] = go[fail[r]!]![c]!;
-          out[u] = out[u]!.concat(out[fail[u]!]!);
+          queue[tail++] = u;
+          fail[u] = go[failRow + c]!;
+          if (out[fail[u]!]!.length > 0) out[u] = out[u]!.concat(out[fail[u]!]!);
         }
       }
     }
-    this.delta = new Int32Array(go.length * WIDTH);
-    for (let s = 0; s < go.length; s++) {
-      for (let c = 0; c < WIDTH; c++) {
-        const t = go[s]![c]!;
-        this.delta[s * WIDTH + c] = out[t]!.length > 0 ? -(t * WIDTH) - 1 : t * WIDTH;
-      }
+    const delta = go.subarray(0, states * WIDTH);
+    for (let i = 0; i < delta.length; i++) {
+      const t = delta[i]!;
+      delta[i] = out[t]!.length > 0 ? -(t * WIDTH) - 1 : t * WIDTH;
     }
+    this.delta = delta;
     this.outputs = out;
     this.lengths = keywords.map((k) => k.length);
   }
