@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 const mbi = j('1EG4-TE5', '-MK72');
@@ -14,4 +15,4 @@ runRuleTests(scanner, 'phi/health-plan-id', {
     { code: 'Member ID: XKH77812345 (patient)', path: DATA, findings: [{ excerpt: '*******2345' }] },
     { code: 'policy_number,first_name\nPOL99812345,Ana\n', path: 'exports/patients.csv', findings: [{ line: 2, excerpt: '*******2345' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);
