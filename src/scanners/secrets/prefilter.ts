@@ -30,60 +30,62 @@ export class KeywordMatcher {
         }
       }
     }
-    // One flat goto table, rewritten in place into the transition table: this runs once per
-    // process before any file is scanned, and thousands of small typed arrays, a second table and
-    // nested lookups made it the largest part of the secrets scanner's start-up. In sorted order a
-    // keyword adds at most one state per character past the prefix it shares with the one before.
-    let maxStates = 1;
-    const sorted = [...keywords].sort();
-    for (let i = 0; i < sorted.length; i++) {
-      const k = sorted[i]!;
-      const prev = sorted[i - 1] ?? '';
-      let common = 0;
-      while (common < k.length && common < prev.length && k.charCodeAt(common) === prev.charCodeAt(common)) common++;
-      maxStates += k.length - common;
-    }
-    const go = new Int32Array(maxStates * WIDTH).fill(-1);
+    // The trie first, then the transition table row by row in breadth-first order: a state's row is
+    // its failure state's row (already complete) with the state's own edges written over it. This
+    // runs once per process before any file is scanned, so it sticks to typed arrays and native
+    // row copies; filling states x 64 cells one by one in script, and small arrays per state, made
+    // it the largest part of the secrets scanner's start-up.
+    const edges = new Map<number, number>();
     const out: number[][] = [[]];
     keywords.forEach((k, ki) => {
       let s = 0;
       for (let i = 0; i < k.length; i++) {
-        const at = s * WIDTH + this.cls[k.charCodeAt(i)]!;
-        if (go[at] === -1) {
-          go[at] = out.length;
+        const key = s * WIDTH + this.cls[k.charCodeAt(i)]!;
+        let t = edges.get(key);
+        if (t === undefined) {
+          t = out.length;
+          edges.set(key, t);
           out.push([]);
         }
-        s = go[at]!;
+        s = t;
       }
       out[s]!.push(ki);
     });
     const states = out.length;
+    // Edges sorted by (parent, class): each state's children are one run, in class order.
+    const CHILD = 2 ** 21;
+    if (states > CHILD) throw new Error(`${keywords.length} keywords make too many prefilter states (${states})`);
+    const sorted = new Float64Array(edges.size);
+    let e = 0;
+    for (const [key, t] of edges) sorted[e++] = key * CHILD + t;
+    sorted.sort();
+    const firstEdge = new Int32Array(states + 1);
+    for (let i = 0; i < sorted.length; i++) firstEdge[Math.floor(sorted[i]! / CHILD / WIDTH) + 1]!++;
+    for (let s = 0; s < states; s++) firstEdge[s + 1]! += firstEdge[s]!;
+
+    const enc = (t: number): number => (out[t]!.length > 0 ? -(t * WIDTH) - 1 : t * WIDTH);
+    const delta = new Int32Array(states * WIDTH).fill(enc(0));
     const fail = new Int32Array(states);
     const queue = new Int32Array(states);
-    let tail = 0;
-    for (let c = 0; c < WIDTH; c++) {
-      const t = go[c]!;
-      if (t === -1) go[c] = 0;
-      else queue[tail++] = t;
-    }
-    for (let qi = 0; qi < tail; qi++) {
-      const r = queue[qi]!;
-      const row = r * WIDTH;
-      const failRow = fail[r]! * WIDTH;
-      for (let c = 0; c < WIDTH; c++) {
-        const u = go[row + c]!;
-        if (u === -1) go[row + c] = go[failRow + c]!;
-        else {
-          queue[tail++] = u;
-          fail[u] = go[failRow + c]!;
-          if (out[fail[u]!]!.length > 0) out[u] = out[u]!.concat(out[fail[u]!]!);
+    // The root first, then every state in the order it is reached (breadth first).
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
+      const r = queue[head]!;
+      const f = fail[r]!;
+      if (r !== 0) delta.copyWithin(r * WIDTH, f * WIDTH, f * WIDTH + WIDTH);
+      for (let i = firstEdge[r]!; i < firstEdge[r + 1]!; i++) {
+        const u = sorted[i]! % CHILD;
+        const c = Math.floor(sorted[i]! / CHILD) % WIDTH;
+        // The root's children fail to the root and keep only their own keywords.
+        if (r !== 0) {
+          const d = delta[f * WIDTH + c]!;
+          const fu = (d < 0 ? -(d + 1) : d) / WIDTH;
+          fail[u] = fu;
+          if (out[fu]!.length > 0) out[u] = out[u]!.concat(out[fu]!);
         }
+        delta[r * WIDTH + c] = enc(u);
+        queue[tail++] = u;
       }
-    }
-    const delta = go.subarray(0, states * WIDTH);
-    for (let i = 0; i < delta.length; i++) {
-      const t = delta[i]!;
-      delta[i] = out[t]!.length > 0 ? -(t * WIDTH) - 1 : t * WIDTH;
     }
     this.delta = delta;
     this.outputs = out;
