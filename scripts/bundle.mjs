@@ -19,7 +19,7 @@ const outdir = join(root, 'dist', 'cli');
 
 // Native code, or packages that read files next to their own modules at run time.
 // @cyclonedx/cyclonedx-library probes optional packages (xmlbuilder2, libxmljs2) with require().
-const EXTERNAL = ['better-sqlite3', 're2-wasm', 'dicom-parser', 'ajv', 'ajv-formats', '@cyclonedx/cyclonedx-library'];
+const EXTERNAL = ['better-sqlite3', 're2-wasm', 'dicom-parser', '@cyclonedx/cyclonedx-library'];
 // Modules whose import.meta.url must stay the bundle's own: the pool starts ./worker.js beside it.
 const OWN_URL = new Set(['engine/pool.ts']);
 
