@@ -1,9 +1,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createRequire } from 'node:module';
 import { parseDocument, isMap, isSeq, type Node as YamlNode, LineCounter } from 'yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import { validate as generatedValidate } from './config-validator.generated.js';
 import { HipaaGateError } from '../core/errors.js';
 import { stableDigest } from '../core/hash.js';
 import type { Category, Severity } from '../core/types.js';
@@ -49,15 +49,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The schema ships in `schemas/` at the package root (one level above src/ and dist/). */
 export const CONFIG_SCHEMA_PATH = resolve(here, '..', '..', 'schemas', 'config.schema.json');
 
-let validator: ValidateFunction | undefined;
-function getValidator(): ValidateFunction {
-  if (validator) return validator;
-  const require = createRequire(import.meta.url);
-  const Ajv = require('ajv') as typeof import('ajv').default;
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  validator = ajv.compile(JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8')));
-  return validator;
-}
+/** The schema compiled ahead of time (scripts/gen-config-validator.mjs): no ajv at run time. */
+const validator = generatedValidate as unknown as ValidateFunction;
 
 export function parseSize(v: number | string | undefined, fallback: number): number {
   if (v === undefined) return fallback;
@@ -96,9 +89,8 @@ export function parseConfig(text: string, file = '.hipaa-gate.yml'): ResolvedCon
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw new HipaaGateError('E_CONFIG', 'the config must be a mapping of keys', { file, line: 1 });
   }
-  const validate = getValidator();
-  if (!validate(raw)) {
-    const err = pickError(validate.errors ?? []);
+  if (!validator(raw)) {
+    const err = pickError(validator.errors ?? []);
     const path = errorPath(err);
     const node = findNode(doc.contents as YamlNode | null, path);
     const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;

@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { HipaaGateError } from './errors.js';
 
 /** Run git synchronously and return stdout; throws E_GIT with git's own first error line. */
@@ -35,6 +35,16 @@ export function tryGit(cwd: string, args: string[]): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Like `tryGit`, without blocking the thread: for facts needed only at the end of a scan, so git
+ * runs while the scan does instead of before or after it.
+ */
+export function tryGitAsync(cwd: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => resolve(err ? undefined : stdout.trim()));
+  });
 }
 
 /** Spawn git with stdout as a stream (for `git log -p` over a long history). */

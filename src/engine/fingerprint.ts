@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Finding } from '../core/types.js';
 import { sha256Hex } from '../core/hash.js';
-import { tryGit } from '../core/git.js';
+import { tryGitAsync } from '../core/git.js';
 
 /** Used only when neither HIPAA_GATE_FINGERPRINT_KEY nor a git history is available. */
 const PUBLIC_FALLBACK_KEY = 'hipaa-gate/fingerprint/v1';
@@ -14,9 +14,9 @@ const PUBLIC_FALLBACK_KEY = 'hipaa-gate/fingerprint/v1';
  * whoever can read them can read the scanned values anyway. HIPAA_GATE_FINGERPRINT_KEY overrides it
  * (set it for stdin, image and non-git scans, whose fallback key is public).
  */
-export function fingerprintKey(root: string, env: NodeJS.ProcessEnv = process.env): { key: string; source: 'env' | 'git' | 'public' } {
+export async function fingerprintKey(root: string, env: NodeJS.ProcessEnv = process.env): Promise<{ key: string; source: 'env' | 'git' | 'public' }> {
   if (env.HIPAA_GATE_FINGERPRINT_KEY) return { key: env.HIPAA_GATE_FINGERPRINT_KEY, source: 'env' };
-  const roots = tryGit(root, ['rev-list', '--max-parents=0', 'HEAD']);
+  const roots = await tryGitAsync(root, ['rev-list', '--max-parents=0', 'HEAD']);
   if (roots) return { key: `${PUBLIC_FALLBACK_KEY}\0${roots.split(/\s+/).sort().join(',')}`, source: 'git' };
   return { key: PUBLIC_FALLBACK_KEY, source: 'public' };
 }

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { Artifact } from '../core/types.js';
@@ -112,6 +112,8 @@ interface Slot {
 }
 
 async function createPool(setup: PoolSetup, n: number): Promise<FileScanExecutor> {
+  // Loaded here: a small (pre-commit) scan never starts workers and need not load their module.
+  const { Worker } = await import('node:worker_threads');
   const queue: Pending[] = [];
   let head = 0;
   const slots: Slot[] = [];

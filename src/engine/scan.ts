@@ -4,7 +4,7 @@ import type { Artifact, Finding, Inventory, RuleMeta, ScanResult, Skipped, ScanT
 import { SEVERITY_RANK } from '../core/types.js';
 import { HipaaGateError } from '../core/errors.js';
 import { stableDigest } from '../core/hash.js';
-import { tryGit } from '../core/git.js';
+import { tryGitAsync } from '../core/git.js';
 import { VERSION } from '../core/version.js';
 import { loadConfig, scannerEnabled, type ResolvedConfig, type Threshold } from '../config/config.js';
 import { loadScanners, SCANNER_NAMES } from '../scanners/index.js';
@@ -55,6 +55,9 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     if (!existsSync(root)) throw new HipaaGateError('E_PATH', 'path does not exist', { file: opts.root ?? root });
     if (!statSync(root).isDirectory()) throw new HipaaGateError('E_PATH', 'not a directory (pass a directory, or - for standard input)', { file: opts.root ?? root });
   }
+  // Repository facts for the report and the fingerprint key, read by git while the scan runs.
+  const target = describeTarget(root, mode);
+  const fpKey = fingerprintKey(root);
   const config = opts.config ?? loadConfig(existsSync(root) ? root : process.cwd(), opts.configPath);
   const baseline = loadBaselineFor(root, opts.baselinePath ?? config.baseline);
 
@@ -154,7 +157,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   }
   timings.projectScanMs = performance.now() - tProject;
 
-  keyValueHashes(findings, fingerprintKey(root).key);
+  keyValueHashes(findings, (await fpKey).key);
   assignFingerprints(findings);
   findings.sort(compareFindings);
 
@@ -166,7 +169,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'hipaa-gate', version: VERSION, rulesetDigest: stableDigest(rules) },
     configDigest: config.digest,
-    target: { ...describeTarget(root, mode), ...(mode === 'image' && opts.source?.image ? { image: opts.source.image } : {}) },
+    target: { ...(await target), ...(mode === 'image' && opts.source?.image ? { image: opts.source.image } : {}) },
     startedAt: nowIso,
     finishedAt: finished.toISOString(),
     stats: { filesScanned, bytesScanned, filesSkipped: skipped.length, durationMs: Math.round(timings.totalMs), timings: roundAll(timings) },
@@ -190,9 +193,11 @@ function collectRules(scanners: Scanner[], config: ResolvedConfig, extra: RuleMe
   return all.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-function describeTarget(root: string, mode: ScanTarget['mode']): ScanTarget {
-  const commit = tryGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
-  const branch = tryGit(root, ['symbolic-ref', '--short', '-q', 'HEAD']);
+async function describeTarget(root: string, mode: ScanTarget['mode']): Promise<ScanTarget> {
+  const [commit, branch] = await Promise.all([
+    tryGitAsync(root, ['rev-parse', '--verify', '-q', 'HEAD']),
+    tryGitAsync(root, ['symbolic-ref', '--short', '-q', 'HEAD']),
+  ]);
   return { root, mode, ...(commit ? { commit } : {}), ...(branch ? { branch } : {}) };
 }
 

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Artifact, Finding, Skipped } from '../../src/core/types.js';
 import { scanner } from '../../src/scanners/phi/index.js';
+import { loadNames } from '../../src/scanners/phi/names.js';
 import { patientPhoto } from '../fixtures/phi/dicom.js';
 
 const j = (...p: string[]) => p.join('');
@@ -15,7 +16,7 @@ function run(path: string, text: string, bytes?: Uint8Array): { findings: Findin
 }
 const rules = (fs: Finding[]) => [...new Set(fs.map((f) => f.ruleId))].sort();
 
-beforeAll(() => scanner.init!({}));
+beforeAll(() => loadNames());
 
 describe('structured formats', () => {
   it('FHIR JSON: identifier kinds come from their system, Practitioner names are not patients', () => {

@@ -1,7 +1,8 @@
 import { makeFinding } from '../../core/finding.js';
 import type { Finding, Inventory, InventoryItem } from '../../core/types.js';
 import type { ProjectScanOutput, ProjectScanner, ScannerContext } from '../types.js';
-import { buildInventory, isDepsFile } from './inventory-build.js';
+import type { BuiltInventory } from './inventory-build.js';
+import { isDepsFile } from './lockfiles/names.js';
 import type { PackageVulnerability } from './osv/match.js';
 import type { StoredAdvisory } from './osv/types.js';
 import { VULNERABLE_PACKAGE } from './rule.js';
@@ -30,6 +31,8 @@ export const scanner: ProjectScanner = {
   async scanProject(artifacts, ctx): Promise<ProjectScanOutput> {
     const opts = ctx.options as DepsOptions;
     const now = new Date(ctx.now);
+    // The lockfile parsers (YAML, TOML, XML, packageurl-js) load only when a deps file is scanned.
+    const { buildInventory } = await import('./inventory-build.js');
     const { packages } = buildInventory(artifacts, ctx.root, ctx.problem);
     const inventory: Inventory = { packages: packages.map(toItem) };
     if (packages.length === 0) return { findings: [], inventory };
@@ -99,7 +102,7 @@ async function advisorySource(packages: Array<{ ecosystem: string; name: string;
   return { fetch: (eco, names) => db.lookupMany(eco, names), close: () => db.close() };
 }
 
-function toItem(p: ReturnType<typeof buildInventory>['packages'][number]): InventoryItem {
+function toItem(p: BuiltInventory['packages'][number]): InventoryItem {
   return {
     ref: p.ref,
     name: p.name,
@@ -122,7 +125,7 @@ function brief(summary: string): string {
   return text.replace(/[.!?]$/, '') || 'see the advisory';
 }
 
-function toFinding(pkg: ReturnType<typeof buildInventory>['packages'][number], v: PackageVulnerability): Finding {
+function toFinding(pkg: BuiltInventory['packages'][number], v: PackageVulnerability): Finding {
   const ids = [v.advisory, ...v.aliases.filter((a) => a.startsWith('CVE-') || a.startsWith('GHSA-'))].slice(0, 3).join(', ');
   const fix = v.fixed.length ? `fixed in ${v.fixed.join(', ')}` : 'no fixed version yet';
   const score = v.score !== undefined ? ` (CVSS ${v.score.toFixed(1)})` : '';

@@ -11,11 +11,6 @@ export interface BuiltInventory {
   packages: Array<InventoryPackage & { artifact: Artifact }>;
 }
 
-/** True for every file the deps scanner reads (lockfiles, manifests, OS package databases, os-release). */
-export function isDepsFile(path: string): boolean {
-  return parserFor(path) !== undefined || OS_RELEASE_PATHS.some((p) => path === p || path.endsWith(`/${p}`));
-}
-
 /**
  * Parse every lockfile artifact. A file that does not parse is reported (file and line) and the
  * rest go on. Includes (`-r`, go.sum, parent POMs) come from the other artifacts first, then from

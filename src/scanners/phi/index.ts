@@ -8,7 +8,6 @@ import { makeFinding } from '../../core/finding.js';
 import type { FileScanner, ScannerContext } from '../types.js';
 import { CODE_EXT_RE } from './code.js';
 import { clinicalSignal, detect, worthScanning } from './detect.js';
-import { loadNames } from './names.js';
 import { BY_KIND, RECOGNIZERS } from './recognizers/index.js';
 import { DICOM_EXT_RE, facePhotoPathScore, IMAGE_EXT_RE } from './recognizers/face-photo.js';
 import { readStructure } from './structure/index.js';
@@ -42,7 +41,7 @@ export const scanner: FileScanner = {
   },
   appliesTo: (path) => !SKIP_RE.test(path),
   wantsBytes: (path) => IMAGE_EXT_RE.test(path) || DICOM_EXT_RE.test(path),
-  init: () => loadNames(),
+  // No init: the name lists (~30 ms to load) load on the first name check, which most files never reach.
   scan(artifact: Artifact, ctx: ScannerContext): Finding[] {
     const opts = ctx.options as PhiOptions;
     const nowYear = new Date(ctx.now).getUTCFullYear();

@@ -1,4 +1,5 @@
-import { RE2 } from 're2-wasm';
+import { createRequire } from 'node:module';
+import type { RE2 as RE2Type } from 're2-wasm';
 import { HipaaGateError } from '../../core/errors.js';
 import type { Severity } from '../../core/types.js';
 import { CITE, remediation } from './build.js';
@@ -16,14 +17,19 @@ export interface CustomRuleConfig {
   entropy?: number;
 }
 
+// re2-wasm compiles its WebAssembly when loaded (~50 ms): only configs with custom rules pay for it.
+let RE2: typeof RE2Type | undefined;
+const loadRe2 = (): typeof RE2Type => (RE2 ??= (createRequire(import.meta.url)('re2-wasm') as { RE2: typeof RE2Type }).RE2);
+
 /**
  * User rules run on RE2 (linear time), so a pattern from a config file cannot hang a scan.
  * A pattern RE2 rejects (lookaround, backreferences, syntax errors) is a config error naming the rule.
  */
 export function compileCustom(cfg: CustomRuleConfig): CompiledRule {
-  let re: RE2;
+  const Re2 = loadRe2();
+  let re: RE2Type;
   try {
-    re = new RE2(cfg.regex, 'gu');
+    re = new Re2(cfg.regex, 'gu');
   } catch (e) {
     throw new HipaaGateError('E_CONFIG', `scanners.secrets.custom_rules: rule "${cfg.id}" has an invalid RE2 pattern: ${(e as Error).message}`, { cause: e });
   }

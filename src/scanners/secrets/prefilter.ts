@@ -30,47 +30,64 @@ export class KeywordMatcher {
         }
       }
     }
-    const go: Int32Array[] = [new Int32Array(WIDTH).fill(-1)];
+    // The trie first, then the transition table row by row in breadth-first order: a state's row is
+    // its failure state's row (already complete) with the state's own edges written over it. This
+    // runs once per process before any file is scanned, so it sticks to typed arrays and native
+    // row copies; filling states x 64 cells one by one in script, and small arrays per state, made
+    // it the largest part of the secrets scanner's start-up.
+    const edges = new Map<number, number>();
     const out: number[][] = [[]];
     keywords.forEach((k, ki) => {
       let s = 0;
-      for (const ch of k) {
-        const c = this.cls[ch.charCodeAt(0)]!;
-        if (go[s]![c] === -1) {
-          go[s]![c] = go.length;
-          go.push(new Int32Array(WIDTH).fill(-1));
+      for (let i = 0; i < k.length; i++) {
+        const key = s * WIDTH + this.cls[k.charCodeAt(i)]!;
+        let t = edges.get(key);
+        if (t === undefined) {
+          t = out.length;
+          edges.set(key, t);
           out.push([]);
         }
-        s = go[s]![c]!;
+        s = t;
       }
       out[s]!.push(ki);
     });
-    const fail = new Int32Array(go.length);
-    const queue: number[] = [];
-    for (let c = 0; c < WIDTH; c++) {
-      const t = go[0]![c]!;
-      if (t === -1) go[0]![c] = 0;
-      else queue.push(t);
-    }
-    for (let qi = 0; qi < queue.length; qi++) {
-      const r = queue[qi]!;
-      for (let c = 0; c < WIDTH; c++) {
-        const u = go[r]![c]!;
-        if (u === -1) go[r]![c] = go[fail[r]!]![c]!;
-        else {
-          queue.push(u);
-          fail[u] = go[fail[r]!]![c]!;
-          out[u] = out[u]!.concat(out[fail[u]!]!);
+    const states = out.length;
+    // Edges sorted by (parent, class): each state's children are one run, in class order.
+    const CHILD = 2 ** 21;
+    if (states > CHILD) throw new Error(`${keywords.length} keywords make too many prefilter states (${states})`);
+    const sorted = new Float64Array(edges.size);
+    let e = 0;
+    for (const [key, t] of edges) sorted[e++] = key * CHILD + t;
+    sorted.sort();
+    const firstEdge = new Int32Array(states + 1);
+    for (let i = 0; i < sorted.length; i++) firstEdge[Math.floor(sorted[i]! / CHILD / WIDTH) + 1]!++;
+    for (let s = 0; s < states; s++) firstEdge[s + 1]! += firstEdge[s]!;
+
+    const enc = (t: number): number => (out[t]!.length > 0 ? -(t * WIDTH) - 1 : t * WIDTH);
+    const delta = new Int32Array(states * WIDTH).fill(enc(0));
+    const fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    // The root first, then every state in the order it is reached (breadth first).
+    let tail = 1;
+    for (let head = 0; head < tail; head++) {
+      const r = queue[head]!;
+      const f = fail[r]!;
+      if (r !== 0) delta.copyWithin(r * WIDTH, f * WIDTH, f * WIDTH + WIDTH);
+      for (let i = firstEdge[r]!; i < firstEdge[r + 1]!; i++) {
+        const u = sorted[i]! % CHILD;
+        const c = Math.floor(sorted[i]! / CHILD) % WIDTH;
+        // The root's children fail to the root and keep only their own keywords.
+        if (r !== 0) {
+          const d = delta[f * WIDTH + c]!;
+          const fu = (d < 0 ? -(d + 1) : d) / WIDTH;
+          fail[u] = fu;
+          if (out[fu]!.length > 0) out[u] = out[u]!.concat(out[fu]!);
         }
+        delta[r * WIDTH + c] = enc(u);
+        queue[tail++] = u;
       }
     }
-    this.delta = new Int32Array(go.length * WIDTH);
-    for (let s = 0; s < go.length; s++) {
-      for (let c = 0; c < WIDTH; c++) {
-        const t = go[s]![c]!;
-        this.delta[s * WIDTH + c] = out[t]!.length > 0 ? -(t * WIDTH) - 1 : t * WIDTH;
-      }
-    }
+    this.delta = delta;
     this.outputs = out;
     this.lengths = keywords.map((k) => k.length);
   }

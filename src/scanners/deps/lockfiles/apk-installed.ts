@@ -1,5 +1,6 @@
 import type { ParsedPackage } from '../inventory.js';
 import { distroEcosystem } from './os-release.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 
 /**
@@ -9,7 +10,7 @@ import type { LockfileParser } from './types.js';
 export const parser: LockfileParser = {
   id: 'apk-installed',
   ecosystem: 'Alpine',
-  matches: (_b, path) => /(^|\/)lib\/apk\/db\/installed$/.test(path),
+  matches: LOCKFILE_NAMES['apk-installed'],
   ecosystemOf: (ctx) => distroEcosystem(ctx.distro, 'Alpine'),
   parse(text) {
     const out: ParsedPackage[] = [];

@@ -1,5 +1,6 @@
 import { HipaaGateError } from '../../../core/errors.js';
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 import { LineFinder, isObject, parseJson } from './util.js';
 
@@ -7,7 +8,7 @@ import { LineFinder, isObject, parseJson } from './util.js';
 export const parser: LockfileParser = {
   id: 'composer-lock',
   ecosystem: 'Packagist',
-  matches: (b) => b === 'composer.lock',
+  matches: LOCKFILE_NAMES['composer-lock'],
   parse(text, ctx) {
     const doc = parseJson(text, ctx.path);
     if (!isObject(doc)) throw new HipaaGateError('E_PARSE', 'not a composer.lock object', { file: ctx.path, line: 1 });

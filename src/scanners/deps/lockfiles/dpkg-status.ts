@@ -1,5 +1,6 @@
 import type { ParsedPackage } from '../inventory.js';
 import { distroEcosystem } from './os-release.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { LockfileParser } from './types.js';
 export const parser: LockfileParser = {
   id: 'dpkg-status',
   ecosystem: 'Debian',
-  matches: (_b, path) => /(^|\/)var\/lib\/dpkg\/(status|status\.d\/[^/]+)$/.test(path) && !path.endsWith('.md5sums'),
+  matches: LOCKFILE_NAMES['dpkg-status'],
   ecosystemOf: (ctx) => distroEcosystem(ctx.distro, ctx.distro?.id === 'ubuntu' ? 'Ubuntu' : 'Debian'),
   parse(text) {
     const out: ParsedPackage[] = [];

@@ -1,4 +1,5 @@
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 
 /**
@@ -9,7 +10,7 @@ import type { LockfileParser } from './types.js';
 export const parser: LockfileParser = {
   id: 'gemfile-lock',
   ecosystem: 'RubyGems',
-  matches: (b) => b === 'Gemfile.lock' || b === 'gems.locked',
+  matches: LOCKFILE_NAMES['gemfile-lock'],
   parse(text) {
     const out: ParsedPackage[] = [];
     const direct = new Set<string>();

@@ -1,5 +1,6 @@
 import { HipaaGateError } from '../../../core/errors.js';
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { LockfileParser } from './types.js';
 export const parser: LockfileParser = {
   id: 'go-mod',
   ecosystem: 'Go',
-  matches: (b) => b === 'go.mod',
+  matches: LOCKFILE_NAMES['go-mod'],
   parse(text, ctx) {
     const requires: Array<ParsedPackage & { indirect: boolean }> = [];
     const replaces: Array<{ from: string; fromVersion?: string; to: string; toVersion?: string }> = [];

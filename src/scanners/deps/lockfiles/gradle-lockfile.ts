@@ -1,10 +1,11 @@
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 
 /** gradle.lockfile (and buildscript-gradle.lockfile): `group:artifact:version=configurations`. */
 export const parser: LockfileParser = {
   id: 'gradle-lockfile',
   ecosystem: 'Maven',
-  matches: (b) => b === 'gradle.lockfile' || b === 'buildscript-gradle.lockfile',
+  matches: LOCKFILE_NAMES['gradle-lockfile'],
   parse(text) {
     return text.split(/\r?\n/).flatMap((raw, i) => {
       const m = /^([^\s:#=]+):([^\s:=]+):([^\s:=]+)=(.*)$/.exec(raw.trim());

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { HipaaGateError } from '../../../core/errors.js';
 import { purlFor } from '../inventory.js';
-import { parserFor } from './index.js';
+import { PARSERS, parserFor } from './index.js';
+import { isDepsFile, LOCKFILE_NAMES } from './names.js';
 
 const parse = (path: string, text: string, files: Record<string, string> = {}) => {
   const p = parserFor(path)!;
@@ -86,5 +87,19 @@ describe('purls', () => {
     ['crates.io', 'serde', '1.0.0', 'pkg:cargo/serde@1.0.0'],
   ])('%s %s', (eco, name, version, want) => {
     expect(purlFor(eco, name, version)).toBe(want);
+  });
+});
+
+describe('deps file names (kept apart from the parsers)', () => {
+  it('every parser matches with its own entry of LOCKFILE_NAMES, and every entry belongs to a parser', () => {
+    expect(Object.keys(LOCKFILE_NAMES).sort()).toEqual(PARSERS.map((p) => p.id).sort());
+    for (const p of PARSERS) expect(p.matches).toBe(LOCKFILE_NAMES[p.id as keyof typeof LOCKFILE_NAMES]);
+  });
+  it('isDepsFile: lockfiles, manifests, OS package databases and os-release, nothing else', () => {
+    const yes = ['yarn.lock', 'web/package-lock.json', 'requirements-dev.txt', 'svc/go.mod', 'lib/apk/db/installed', 'var/lib/dpkg/status', 'etc/os-release', 'img/usr/lib/os-release'];
+    const no = ['src/app.js', 'yarn.lock.bak', 'var/lib/dpkg/status.d/x.md5sums', 'README.md', 'etc/os-release.d/x'];
+    for (const p of yes) expect([p, isDepsFile(p)]).toEqual([p, true]);
+    for (const p of no) expect([p, isDepsFile(p)]).toEqual([p, false]);
+    for (const p of [...yes, ...no]) if (!/os-release$/.test(p)) expect([p, isDepsFile(p)]).toEqual([p, parserFor(p) !== undefined]);
   });
 });

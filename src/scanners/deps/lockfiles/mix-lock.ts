@@ -1,10 +1,11 @@
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 
 /** mix.lock (Elixir): `"name": {:hex, :name, "version", ...}` per line; git deps have no version. */
 export const parser: LockfileParser = {
   id: 'mix-lock',
   ecosystem: 'Hex',
-  matches: (b) => b === 'mix.lock',
+  matches: LOCKFILE_NAMES['mix-lock'],
   parse(text) {
     return text.split(/\r?\n/).flatMap((raw, i) => {
       const m = /^\s*"([^"]+)":\s*\{:hex,\s*:([^,\s]+),\s*"([^"]+)"/.exec(raw);

@@ -1,5 +1,6 @@
 import { HipaaGateError } from '../../../core/errors.js';
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 import { LineFinder, isObject, jsonKeyNeedle, parseJson } from './util.js';
 
@@ -7,7 +8,7 @@ import { LineFinder, isObject, jsonKeyNeedle, parseJson } from './util.js';
 export const parser: LockfileParser = {
   id: 'nuget-lock',
   ecosystem: 'NuGet',
-  matches: (b) => b === 'packages.lock.json',
+  matches: LOCKFILE_NAMES['nuget-lock'],
   parse(text, ctx) {
     const doc = parseJson(text, ctx.path);
     if (!isObject(doc) || !isObject(doc.dependencies)) throw new HipaaGateError('E_PARSE', 'packages.lock.json has no "dependencies" object', { file: ctx.path, line: 1 });

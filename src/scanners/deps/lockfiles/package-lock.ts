@@ -1,5 +1,6 @@
 import { HipaaGateError } from '../../../core/errors.js';
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 import { LineFinder, isObject, jsonKeyNeedle, parseJson } from './util.js';
 
@@ -11,7 +12,7 @@ import { LineFinder, isObject, jsonKeyNeedle, parseJson } from './util.js';
 export const parser: LockfileParser = {
   id: 'package-lock',
   ecosystem: 'npm',
-  matches: (b) => b === 'package-lock.json' || b === 'npm-shrinkwrap.json',
+  matches: LOCKFILE_NAMES['package-lock'],
   parse(text, ctx) {
     const doc = parseJson(text, ctx.path);
     if (!isObject(doc)) throw new HipaaGateError('E_PARSE', 'not a package-lock.json object', { file: ctx.path, line: 1 });

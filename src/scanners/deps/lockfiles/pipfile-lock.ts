@@ -1,5 +1,6 @@
 import { HipaaGateError } from '../../../core/errors.js';
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 import { LineFinder, isObject, jsonKeyNeedle, parseJson } from './util.js';
 
@@ -7,7 +8,7 @@ import { LineFinder, isObject, jsonKeyNeedle, parseJson } from './util.js';
 export const parser: LockfileParser = {
   id: 'pipfile-lock',
   ecosystem: 'PyPI',
-  matches: (b) => b === 'Pipfile.lock',
+  matches: LOCKFILE_NAMES['pipfile-lock'],
   parse(text, ctx) {
     if (text.trim() === '') return [];
     const doc = parseJson(text, ctx.path);

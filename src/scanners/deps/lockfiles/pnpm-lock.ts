@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { HipaaGateError } from '../../../core/errors.js';
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 import { LineFinder, isObject } from './util.js';
 
@@ -12,7 +13,7 @@ import { LineFinder, isObject } from './util.js';
 export const parser: LockfileParser = {
   id: 'pnpm-lock',
   ecosystem: 'npm',
-  matches: (b) => b === 'pnpm-lock.yaml',
+  matches: LOCKFILE_NAMES['pnpm-lock'],
   parse(text, ctx) {
     let doc: unknown;
     try {

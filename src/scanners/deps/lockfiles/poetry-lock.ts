@@ -1,3 +1,4 @@
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 import { tomlPackages } from './util.js';
 
@@ -5,7 +6,7 @@ import { tomlPackages } from './util.js';
 export const parser: LockfileParser = {
   id: 'poetry-lock',
   ecosystem: 'PyPI',
-  matches: (b) => b === 'poetry.lock',
+  matches: LOCKFILE_NAMES['poetry-lock'],
   parse: (text, ctx) =>
     tomlPackages(text, ctx.path)
       .filter(({ table }) => typeof table.name === 'string')

@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { HipaaGateError } from '../../../core/errors.js';
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser, ParseContext } from './types.js';
 import { LineFinder, isObject } from './util.js';
 
@@ -14,7 +15,7 @@ import { LineFinder, isObject } from './util.js';
 export const parser: LockfileParser = {
   id: 'pom-xml',
   ecosystem: 'Maven',
-  matches: (b) => b === 'pom.xml',
+  matches: LOCKFILE_NAMES['pom-xml'],
   parse(text, ctx) {
     const project = load(text, ctx.path);
     if (!project) return [];

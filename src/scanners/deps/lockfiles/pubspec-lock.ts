@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { HipaaGateError } from '../../../core/errors.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 import { LineFinder, isObject } from './util.js';
 
@@ -7,7 +8,7 @@ import { LineFinder, isObject } from './util.js';
 export const parser: LockfileParser = {
   id: 'pubspec-lock',
   ecosystem: 'Pub',
-  matches: (b) => b === 'pubspec.lock',
+  matches: LOCKFILE_NAMES['pubspec-lock'],
   parse(text, ctx) {
     let doc: unknown;
     try {

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser, ParseContext } from './types.js';
 
 /**
@@ -11,7 +12,7 @@ import type { LockfileParser, ParseContext } from './types.js';
 export const parser: LockfileParser = {
   id: 'requirements',
   ecosystem: 'PyPI',
-  matches: (b) => /^requirements.*\.txt$/.test(b) || b.endsWith('.requirements.txt'),
+  matches: LOCKFILE_NAMES['requirements'],
   parse(text, ctx) {
     const base = posix.basename(ctx.path);
     // requirements-dev.txt / requirements-test.txt hold development dependencies by convention.

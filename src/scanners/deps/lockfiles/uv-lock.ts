@@ -1,11 +1,12 @@
 import { isObject, tomlPackages } from './util.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 
 /** uv.lock: `[[package]]` tables; the project itself (an editable/virtual `.` source) is skipped. */
 export const parser: LockfileParser = {
   id: 'uv-lock',
   ecosystem: 'PyPI',
-  matches: (b) => b === 'uv.lock',
+  matches: LOCKFILE_NAMES['uv-lock'],
   parse(text, ctx) {
     const pkgs = tomlPackages(text, ctx.path);
     const root = pkgs.find(({ table }) => isObject(table.source) && (table.source.editable === '.' || table.source.virtual === '.'))?.table;

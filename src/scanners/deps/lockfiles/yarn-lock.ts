@@ -1,5 +1,6 @@
 import { HipaaGateError } from '../../../core/errors.js';
 import type { ParsedPackage } from '../inventory.js';
+import { LOCKFILE_NAMES } from './names.js';
 import type { LockfileParser } from './types.js';
 
 /**
@@ -10,7 +11,7 @@ import type { LockfileParser } from './types.js';
 export const parser: LockfileParser = {
   id: 'yarn-lock',
   ecosystem: 'npm',
-  matches: (b) => b === 'yarn.lock',
+  matches: LOCKFILE_NAMES['yarn-lock'],
   parse(text, ctx) {
     if (text.includes('\0')) throw new HipaaGateError('E_PARSE', 'binary content in yarn.lock', { file: ctx.path, line: 1 });
     const out: ParsedPackage[] = [];

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/account-number', {
@@ -12,4 +13,4 @@ runRuleTests(scanner, 'phi/account-number', {
     { code: 'Patient account number: 88120045', path: DATA, findings: [{ excerpt: '****0045' }] },
     { code: 'paid with ' + j('4532 0151 ', '1283 0366') + ' (patient billing)', path: DATA, findings: [{ excerpt: '**** **** **** 0366' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

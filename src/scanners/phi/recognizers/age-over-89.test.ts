@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/age-over-89', {
@@ -14,4 +15,4 @@ runRuleTests(scanner, 'phi/age-over-89', {
     { code: 'Patient is a 93-year-old female', path: DATA, findings: [{ excerpt: '**' }] },
     { code: 'age,mrn\n97,A1234\n', path: 'exports/patients.csv', findings: [{ line: 2 }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/biometric-id', {
@@ -10,4 +11,4 @@ runRuleTests(scanner, 'phi/biometric-id', {
   invalid: [
     { code: 'patient fingerprint_template: Rk1SACAyMAAAAAFiAAABQAHgAMUAxQEAAAAoQ', path: DATA, findings: [{ confidence: 'high' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/date-of-birth', {
@@ -21,4 +22,4 @@ runRuleTests(scanner, 'phi/date-of-birth', {
     { code: 'Maria Gonzalez 03/04/1961 patient', path: DATA, name: 'date beside a name (co-occurrence)', findings: [{ excerpt: '**/**/1961', confidence: 'medium' }] },
     { code: 'born on 4 Mar 1961', path: DATA, findings: [{ excerpt: '* *** 1961' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/dea-number', {
@@ -10,4 +11,4 @@ runRuleTests(scanner, 'phi/dea-number', {
   invalid: [
     { code: 'Prescriber DEA: ' + j('GL028', '5191'), path: DATA, findings: [{ excerpt: '*****5191', confidence: 'high' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/device-id', {
@@ -11,4 +12,4 @@ runRuleTests(scanner, 'phi/device-id', {
     { code: 'Patient implant UDI (01)00844588003288(17)141120(10)7654321D(21)10987654d321', path: DATA, findings: [{ confidence: 'high' }] },
     { code: 'Pacemaker serial number: PJN4471209 (patient)', path: DATA, findings: [{ excerpt: '******1209' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/drivers-license', {
@@ -11,4 +12,4 @@ runRuleTests(scanner, 'phi/drivers-license', {
     { code: "Patient driver's license: H12234567", path: DATA, findings: [{ excerpt: '*****4567' }] },
     { code: 'PID|1||123^^^H^MR||DOE^JO|||||||||||||||' + j('D123', '4567') + '^IL', path: 'msgs/a.hl7', findings: [{ excerpt: '****4567' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

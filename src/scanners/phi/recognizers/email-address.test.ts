@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/email-address', {
@@ -15,4 +16,4 @@ runRuleTests(scanner, 'phi/email-address', {
     { code: 'Patient email: maria.gonzalez@gmail.com', path: DATA, findings: [{ column: 16, excerpt: 'm****@****.com', confidence: 'high' }] },
     { code: 'From: Maria Gonzalez <maria.g@gmail.com>\n\nMy appointment', path: 'mail/msg.eml', findings: [{ line: 1, excerpt: 'm****@****.com' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

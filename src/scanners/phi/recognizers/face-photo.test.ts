@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/face-photo', {
@@ -9,4 +10,4 @@ runRuleTests(scanner, 'phi/face-photo', {
   invalid: [
     { code: 'patient photo: uploads/patients/88231/headshot.jpg', path: DATA, findings: [{ confidence: 'high' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 const mbi = j('1EG4-TE5', '-MK72');
@@ -16,4 +17,4 @@ runRuleTests(scanner, 'phi/health-plan-id', {
     { code: 'level=warn msg="eligibility failed" member=ZQK55120993', path: 'logs/patients/api.log', name: 'a bare member= key in a log', findings: [{ excerpt: '*******0993' }] },
     { code: 'policy_number,first_name\nPOL99812345,Ana\n', path: 'exports/patients.csv', findings: [{ line: 2, excerpt: '*******2345' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/ip-address', {
@@ -12,4 +13,4 @@ runRuleTests(scanner, 'phi/ip-address', {
   invalid: [
     { code: 'patient=MRN-0042 login from ip=73.12.44.5', path: 'logs/app.log', findings: [{ excerpt: '**.**.**.*', confidence: 'high' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

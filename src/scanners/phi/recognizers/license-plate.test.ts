@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/license-plate', {
@@ -10,4 +11,4 @@ runRuleTests(scanner, 'phi/license-plate', {
   invalid: [
     { code: 'Patient license plate: 7ABC123', path: DATA, findings: [{ excerpt: '*******' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/medical-record-number', {
@@ -14,4 +15,4 @@ runRuleTests(scanner, 'phi/medical-record-number', {
     { code: 'Patient MRN-004521 admitted', path: DATA, findings: [{ excerpt: '******' }] },
     { code: 'PID|1||7733921^^^HOSP^MR||NGUYEN^ANH', path: 'msgs/adt.hl7', findings: [{ excerpt: '*******' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/npi', {
@@ -11,4 +12,4 @@ runRuleTests(scanner, 'phi/npi', {
   invalid: [
     { code: 'Rendering NPI: 1245319599', path: DATA, findings: [{ excerpt: '******9599', confidence: 'high' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/other-id', {
@@ -16,4 +17,4 @@ runRuleTests(scanner, 'phi/other-id', {
     { code: 'ERROR failed to send discharge summary for encounter ' + j('ENC-881', '20455'), path: 'logs/patients/app.log', name: 'the word alone labels a prefixed id', findings: [{ excerpt: '***-****0455' }] },
     { code: 'patient visit #' + j('A12', '345') + ' scheduled', path: DATA, findings: [{ excerpt: '******' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/patient-date', {
@@ -12,4 +13,4 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: 'discharge_date,mrn\n01/09/2024,A12345\n', path: 'exports/patients.csv', findings: [{ line: 2, column: 1, excerpt: '**/**/2024' }] },
     { code: 'Date of death: March 3, 2023', path: DATA, findings: [{ excerpt: '***** *, 2023' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
@@ -26,4 +27,4 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: 'first_name,last_name,dob\nAnh,Nguyen,1950-02-03\n', path: 'exports/patients.csv', findings: [{ line: 2, column: 1, excerpt: 'A**' }, { line: 2, column: 5, excerpt: 'N*****' }] },
     { code: 'Discharged GONZALEZ, MARIA to home', path: DATA, name: 'LAST, FIRST in capitals is not matched in prose; use a label', findings: [] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/phone-number', {
@@ -14,4 +15,4 @@ runRuleTests(scanner, 'phi/phone-number', {
     { code: 'fax=+44 20 7946 0018 (patient referral)', path: DATA, findings: [{ excerpt: '+** ** **** 0018' }] },
     { code: 'mobile: 3125552671', path: 'fixtures/patients/a.yml', findings: [{ excerpt: '******2671' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

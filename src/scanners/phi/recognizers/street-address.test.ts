@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/street-address', {
@@ -13,4 +14,4 @@ runRuleTests(scanner, 'phi/street-address', {
     { code: 'Patient lives at 1452 Oak Ridge Drive, Springfield, IL 62704', path: DATA, findings: [{ column: 18, excerpt: '1*** O** R**** D****, S**********, I* 6****' }] },
     { code: '{"address": {"line": ["77 Elm Street"], "city": "Chicago"}, "resourceType": "Patient"}', path: 'fhir/p.json', findings: [{ excerpt: '7* E** S*****' }, { excerpt: 'C******' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

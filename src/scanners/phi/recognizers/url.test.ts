@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/url', {
@@ -11,4 +12,4 @@ runRuleTests(scanner, 'phi/url', {
   invalid: [
     { code: 'link https://portal.clinic-a.org/patients/88231/chart?mrn=88231', path: DATA, findings: [{ excerpt: 'https://portal.clinic-a.org/********/*****/*****?***=*****' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

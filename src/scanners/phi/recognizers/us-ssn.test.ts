@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 const ssn = j('219-0', '9-9998');
@@ -21,4 +22,4 @@ runRuleTests(scanner, 'phi/us-ssn', {
     { code: 'note\nmember called, ' + ssn + ' on file', path: DATA, findings: [{ line: 2 }] },
     { code: 'SSN: 123-45-6789', path: DATA, options: { test_values: 'report' }, name: 'test values reported on request', findings: [{ excerpt: '***-**-6789' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

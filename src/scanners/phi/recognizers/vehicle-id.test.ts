@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/vehicle-id', {
@@ -11,4 +12,4 @@ runRuleTests(scanner, 'phi/vehicle-id', {
   invalid: [
     { code: 'Patient vehicle VIN: ' + j('1M8GDM9AX', 'KP042788'), path: DATA, findings: [{ excerpt: '*************2788', confidence: 'high' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);

@@ -1,5 +1,6 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
+import { loadNames } from '../names.js';
 import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/zip-code', {
@@ -13,4 +14,4 @@ runRuleTests(scanner, 'phi/zip-code', {
     { code: 'Patient zip: 60601', path: DATA, findings: [{ excerpt: '606**' }] },
     { code: 'postal_code,mrn\n60601-1234,A1234\n', path: 'exports/patients.csv', findings: [{ line: 2, excerpt: '606**-****' }] },
   ],
-}, () => scanner.init!({}));
+}, loadNames);
