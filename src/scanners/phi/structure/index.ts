@@ -4,6 +4,7 @@ import { emlFields } from './eml.js';
 import { embeddedHl7Fields, hl7Fields, looksLikeHl7 } from './hl7.js';
 import { jsonFields, jsonLinesFields } from './json.js';
 import { sqlFields } from './sql.js';
+import { CODE_EXT_RE } from '../code.js';
 import { notebookLine, textTableFields } from './text-table.js';
 import type { Field, Structure } from './types.js';
 import { xmlFields } from './xml.js';
@@ -33,7 +34,8 @@ export function readStructure(path: string, text: string): Structure | undefined
   for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text);
   if (/\.(?:txt|log|msg|dat)$/i.test(path) && looksLikeHl7(text)) return hl7Fields(text, { embedded: true });
   const hl7 = embeddedHl7Fields(text);
-  const tables = textTableFields(text);
+  // Printed tables live in documents, logs and notebooks; in source code they would only be comments.
+  const tables = CODE_EXT_RE.test(path) ? [] : textTableFields(text);
   if (tables.length === 0) return hl7;
   return withTables(hl7 ?? { format: 'text-table', fields: [], problems: [], clinical: false }, tables);
 }

@@ -73,12 +73,17 @@ function alignedHeader(line: string): Array<{ label: string; end: number }> | un
   return cols.some((c) => PERSON_COLUMN.test(c.label)) && clinicalColumns(cols.map((c) => c.label)) ? cols : undefined;
 }
 
+/** Cheap test before any tokenising: a header line names at least one clinical column. */
+const CLINICAL_HEADER_HINT = /(?:^|[^A-Za-z])(?:patient|pt|dob|birth|mrn|ssn|member|subscriber|beneficiary|insur|policy|diagnos|dx|icd|admi|discharge|encounter|medica|allerg|npi)/i;
+
 export function textTableFields(text: string, unwrap?: (line: string) => { text: string; at: number } | undefined): Field[] {
   const fields: Field[] = [];
+  if (!CLINICAL_HEADER_HINT.test(text)) return fields;
   const lines = linesOf(text, unwrap);
   let table = 0;
   for (let i = 0; i < lines.length - 1; i++) {
     const head = lines[i]!;
+    if (head.text.length > 400 || !CLINICAL_HEADER_HINT.test(head.text)) continue;
     const pc = head.text.includes('|') ? pipeCells(head.text) : undefined;
     if (pc) {
       const labels = headerLabels(head.text, pc);
