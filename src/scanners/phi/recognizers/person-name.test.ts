@@ -5,6 +5,8 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: "test('renders the patient name', () => {})", path: 'src/patient.test.ts', name: 'a test title' },
+    { code: 'pagination:\n  first: 10\n  last: true\n# patient list', path: 'config/patients.yaml', name: 'first/last as pagination keys' },
     { code: 'From: Dr. Ken Ito <referrals@clinic.example>\nSubject: patient referral', path: 'mail/referral.eml', name: 'a referring doctor in an email header' },
     { code: 'Patient seen today by Ana Reyes, MD and discharged', path: DATA, name: 'a provider signature with a degree' },
     { code: ' * Optional. The full name of the Compute Engine network to which the patient job is peered.', path: 'src/apis/health.d.ts', name: 'prose after a label word, no known name' },
@@ -20,6 +22,8 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'TEST_PATIENT_NAME="Giulia Marchetti"\nTEST_PATIENT_DOB=1956-03-27', path: 'config/.env.test', name: 'a test-data label that still names a patient', findings: [{ excerpt: 'G***** M********' }] },
+    { code: 'patients:\n  - demographics: {first: Soren, last: Lindgren, birth_date: 1938-09-09}', path: 'test/data/patients.yaml', name: 'first/last keys in a patient record', findings: [{ excerpt: 'S****' }, { excerpt: 'L*******' }] },
     { code: 'Repro: patient name: Maria Gonzalez was double-booked', path: 'docs/CHANGELOG.md', name: 'a patient label still counts in a changelog', findings: [{ excerpt: 'M**** G*******' }] },
     { code: 'Patient: Maria Gonzalez, DOB 03/04/1961', path: DATA, findings: [{ line: 1, column: 10, endColumn: 24, excerpt: 'M**** G*******', confidence: 'high' }] },
     { code: 'const fixture = { patientName: "Chinedu Okafor" };', path: 'test/patient.test.ts', findings: [{ excerpt: 'C****** O*****' }] },

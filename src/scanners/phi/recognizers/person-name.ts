@@ -15,15 +15,15 @@ const SPECIFIC = labelRe([
   'patient_name', 'pt_name', 'first_name', 'last_name', 'middle_name', 'given_name', 'family_name', 'full_name', 'fname', 'lname', 'surname',
   'given', 'family', 'maiden_name', 'mother_s_maiden_name', 'emergency_contact(?:_name)?', 'next_of_kin', 'nok_name', 'guarantor(?:_name)?',
   'insured_name', 'subscriber_name', 'member_name', 'spouse(?:_name)?', 'parent_name', 'guardian(?:_name)?', 'legal_name', 'preferred_name',
-  'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'patient', 'dear', 'name_of_patient', 'patient_full_name', 'sender_name', 'recipient_name', 'prefix_name',
+  'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'patient', 'dear', 'first', 'last', 'name_of_patient', 'patient_full_name', 'sender_name', 'recipient_name', 'prefix_name',
 ]);
 
 export const recognizer: Recognizer = {
   kind: 'person-name',
   meta: phiRule('person-name', 'Person name', 'medium', "A person's name in patient data, a labelled name field, or prose with clinical context."),
-  labels: labelRe(['name', 'names', 'full_name', 'display_name', 'patient', 'dear', 'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'given', 'family', 'surname', 'fname', 'lname', 'guarantor', 'next_of_kin', 'emergency_contact', 'spouse', 'guardian', 'sender_name', 'recipient_name']),
+  labels: labelRe(['name', 'names', 'first', 'last', 'full_name', 'display_name', 'patient', 'dear', 'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'given', 'family', 'surname', 'fname', 'lname', 'guarantor', 'next_of_kin', 'emergency_contact', 'spouse', 'guardian', 'sender_name', 'recipient_name']),
   antiLabels:
-    /(?:^|_)(?:font|author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?)(?:_|$)/,
+    /(?:^|_)(?:font|author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test(?!_patient)|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?)(?:_|$)/,
   pattern:
     /(?<![\p{L}\p{N}_@.'’-])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?)(?![\p{L}\p{N}_@'’-])/dgu,
   judge(v, ctx) {
