@@ -12,6 +12,7 @@ const ROOT = join(import.meta.dirname, '../fixtures/phi/probes');
 
 /** line:kind per file; files not listed must have no finding at all. */
 const EXPECTED: Record<string, string[]> = {
+  'config/.env.test': ['1:person-name', '2:date-of-birth', '3:us-ssn'],
   'data/ages.csv': ['2:age-over-89', '2:patient-date', '2:zip-code', '3:patient-date', '3:zip-code'],
   'data/export.json': ['1:date-of-birth', '1:health-plan-id', '1:medical-record-number', '1:person-name', '1:phone-number', '1:street-address', '1:zip-code'],
   'data/seed.sql': ['2:date-of-birth', '2:medical-record-number', '2:person-name', '2:phone-number', '3:date-of-birth', '3:medical-record-number', '3:person-name', '3:phone-number'],
@@ -21,6 +22,12 @@ const EXPECTED: Record<string, string[]> = {
   'fixtures/patient.yaml': ['3:person-name', '4:person-name', '5:date-of-birth', '8:phone-number', '11:medical-record-number'],
   'fixtures/patients.py': ['2:date-of-birth', '2:person-name', '2:phone-number', '2:us-ssn', '3:date-of-birth', '3:email-address', '3:medical-record-number', '3:person-name'],
   'fixtures/visits.csv': ['2:date-of-birth', '2:other-id', '2:person-name', '2:zip-code', '3:date-of-birth', '3:other-id', '3:person-name', '3:zip-code'],
+  'lang/PatientFixtures.cs': ['1:date-of-birth', '1:person-name', '1:us-ssn'],
+  'lang/fix.sql': ['1:date-of-birth', '1:medical-record-number', '1:us-ssn', '2:person-name'],
+  'lang/fixtures.kt': ['1:date-of-birth', '1:medical-record-number', '1:person-name'],
+  'lang/patients_test.go': ['4:date-of-birth', '4:medical-record-number', '4:person-name', '4:us-ssn'],
+  'lang/seed.php': ['3:date-of-birth', '3:person-name', '3:phone-number', '3:us-ssn'],
+  'lang/test_data.yaml': ['2:medical-record-number', '3:date-of-birth', '3:person-name', '4:email-address', '4:phone-number'],
   'logs/api.log': ['1:date-of-birth', '1:person-name', '2:health-plan-id', '2:person-name', '2:phone-number', '3:email-address', '3:other-id'],
   'mail/referral.eml': ['1:email-address', '2:email-address', '3:person-name', '6:date-of-birth', '6:medical-record-number', '6:person-name', '6:phone-number'],
   'notebooks/cohort.ipynb': ['15:date-of-birth', '15:person-name', '15:us-ssn', '15:zip-code', '16:date-of-birth', '16:person-name', '16:us-ssn', '16:zip-code'],

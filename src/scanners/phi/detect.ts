@@ -37,7 +37,8 @@ const QUOTE = new Set(['"', "'", '`']);
 /** `key=value`, `key: "value"`, `"key":"value"`: group 1 the key, 2 a quoted value, 3 a bare one. */
 // No `d` flag: the value ends the match (bare) or sits before its closing quote, so its offset
 // follows from the lengths, without an indices array per pair (hundreds of thousands in a large log).
-const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*[:=][ \t]*(?:["']([^"'\n]{1,80})["']|([^\s"',;&{}\[\]()<>]{1,80}))/g;
+// `=>` too: PHP arrays and Ruby hashes (`'name' => 'Ana Reyes'`).
+const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=])[ \t]*(?:["']([^"'\n]{1,80})["']|([^\s"',;&{}\[\]()<>]{1,80}))/g;
 
 export function detect(text: string, opts: DetectOptions): Detection[] {
   const recs = RECOGNIZERS.filter((r) => !opts.kinds || opts.kinds.has(r.kind));

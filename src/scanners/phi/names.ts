@@ -23,7 +23,8 @@ const NEVER = new Set(
    der den du des dos das st saint mr mrs ms miss mx dr prof jr sr ii iii iv md rn np pa do phd dds pharmd lpn cna bsn msn
    internal external emergency urgent primary secondary clinical insurance plan policy group company inc llc corp ltd co pharmacy lab radiology
    cardiology oncology pediatrics surgery therapy mental behavioral dental vision visit admission discharge transfer encounter appointment schedule
-   mock stub fake sample example demo foo bar baz qux lorem ipsum dolor sit amet`.split(/\s+/),
+   mock stub fake sample example demo foo bar baz qux lorem ipsum dolor sit amet
+   kaiser permanente aetna cigna humana anthem molina centene wellcare highmark tricare ambetter healthcare medicare medicaid`.split(/\s+/),
 );
 
 /** Name-list words that are also everyday English: weak evidence on their own. */

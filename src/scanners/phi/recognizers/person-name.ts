@@ -25,7 +25,8 @@ export const recognizer: Recognizer = {
   antiLabels:
     /(?:^|_)(?:font|author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test(?!_patient)|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?)(?:_|$)/,
   pattern:
-    /(?<![\p{L}\p{N}_@.'’-])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?)(?![\p{L}\p{N}_@'’-])/dgu,
+    // A quote before the name is an opening quote unless a letter precedes it (the Brien of O'Brien).
+    /(?<![\p{L}\p{N}_@.’-])(?<!\p{L}['’])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?)(?![\p{L}\p{N}_@'’-])/dgu,
   judge(v, ctx) {
     const label = ctx.label ?? '';
     // "Dr. Ken Ito", "Ana Reyes, MD": a provider's name is not a patient identifier (an email's From
@@ -61,7 +62,10 @@ export const recognizer: Recognizer = {
     if (a >= b) return undefined;
     const s = words[a]!.index!;
     const last = words[b - 1]!;
-    return [s, last.index! + last[0].length];
+    // A closing quote is not part of the name ('Ana Reyes').
+    let e = last.index! + last[0].length;
+    while (e > s && (v[e - 1] === "'" || v[e - 1] === '’')) e--;
+    return [s, e];
   },
   mask: maskName,
   synthetic: syntheticName,
