@@ -12,6 +12,8 @@ function urlCases(scheme: string, seed: number, host = 'db.clinic.internal:5432/
     valid: [
       `url = "${scheme}://app:\${DB_PASSWORD}@${host}"`,
       `url = "${scheme}://user:password@${host}"`,
+      { name: 'password equal to the user name', code: `url = "${scheme}://clinic_app:clinic_app@${host}"` },
+      { name: "an image's default password", code: `url = "${scheme}://app:postgres@${host}"` },
       `url = "${scheme}://app@${host}"`,
       { name: 'documentation host', code: `url = "${scheme}://app:${p}@db.example.com/app"` },
     ],

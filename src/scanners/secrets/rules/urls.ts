@@ -11,9 +11,13 @@ import type { SecretRule } from '../types.js';
 const USER = String.raw`[A-Za-z0-9._~%!$&*+;=-]{0,100}`;
 // Passwords of fewer than 4 characters in URLs are documentation (`a:b@`, `abc:xyz@`).
 const PASS = String.raw`[^\s:@/"'\x60<>\\]{4,200}`;
-const WEAK = /^(?:pass(?:word)?|passwd|pwd|secret|changeme|user(?:name)?|root|admin|test|guest|x+|\*+|p@ssw0rd|token|foo|bar|baz|example|dbpass|db_password|mypassword|yourpassword|pw)$/i;
+// Documentation words and the images' own defaults (`postgres://postgres:postgres@db`, `guest:guest`).
+const WEAK = /^(?:pass(?:word)?|passwd|pwd|secret|changeme|user(?:name)?|root|admin|test|guest|x+|\*+|p@ssw0rd|token|foo|bar|baz|example|dbpass|db_password|mypassword|yourpassword|pw|postgres|mysql|mariadb|mongo(?:db)?|redis|rabbitmq|dev|development|local)$/i;
 
-function score(_secret: string, match: string): Confidence | null {
+function score(secret: string, match: string): Confidence | null {
+  // `app:app@`, `svc:svc@`: the password is the user name, a throwaway default.
+  const user = /:\/\/([^:@/]*):/.exec(match)?.[1];
+  if (user && user === secret) return null;
   // Documentation hosts: RFC 2606 example domains.
   if (/@(?:[\w-]+\.)*example\.(?:com|org|net|edu)(?:[:/]|$)|@(?:[\w-]+\.)*(?:test|invalid|example)(?:[:/]|$)/i.test(match)) return null;
   return /@(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\]|host\.docker\.internal)(?:[:/]|$)/i.test(match) ? 'low' : 'high';
