@@ -7,7 +7,7 @@ import { benchDir, cliPath, mb, measure, rate, round, why } from '../lib.mjs';
 const TARGET_BYTES = 32 * 1024 * 1024;
 
 /** Small deterministic PRNG (mulberry32) so every run redacts the same text. */
-function prng(seed) {
+export function prng(seed) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -16,8 +16,8 @@ function prng(seed) {
   };
 }
 
-const FIRST = ['Adebayo', 'Maria', 'Wei', 'Ingrid', 'Priya', 'Tomasz', 'Aiyana', 'Kenji', 'Fatima', 'Lucas'];
-const LAST = ['Okafor', 'Gonzalez', 'Chen', 'Larsen', 'Raman', 'Kowalski', 'Begay', 'Watanabe', 'Haddad', 'Moreau'];
+export const FIRST = ['Adebayo', 'Maria', 'Wei', 'Ingrid', 'Priya', 'Tomasz', 'Aiyana', 'Kenji', 'Fatima', 'Lucas'];
+export const LAST = ['Okafor', 'Gonzalez', 'Chen', 'Larsen', 'Raman', 'Kowalski', 'Begay', 'Watanabe', 'Haddad', 'Moreau'];
 
 export function makeLogs(bytes, seed = 42) {
   const r = prng(seed);

@@ -15,45 +15,8 @@ import { detect } from '../scanners/phi/detect.js';
 import { loadNames } from '../scanners/phi/names.js';
 import { BY_KIND } from '../scanners/phi/recognizers/index.js';
 import { CONFIDENCE_FLOOR } from '../scanners/phi/types.js';
+import { FIRST, LAST, makeLogs, prng } from '../../bench/cases/redact.mjs';
 import { createRedactStream, redact, type RedactOptions } from './index.js';
-
-/** mulberry32, as in bench/cases/redact.mjs. */
-function prng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const FIRST = ['Adebayo', 'Maria', 'Wei', 'Ingrid', 'Priya', 'Tomasz', 'Aiyana', 'Kenji', 'Fatima', 'Lucas'];
-const LAST = ['Okafor', 'Gonzalez', 'Chen', 'Larsen', 'Raman', 'Kowalski', 'Begay', 'Watanabe', 'Haddad', 'Moreau'];
-
-/** A copy of the bench generator (bench/cases/redact.mjs `makeLogs`). */
-function makeLogs(bytes: number, seed = 42): string {
-  const r = prng(seed);
-  const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
-  const num = (n: number) => String(Math.floor(r() * 10 ** n)).padStart(n, '0');
-  const lines: string[] = [];
-  let size = 0;
-  let t = Date.UTC(2024, 2, 11, 8, 0, 0);
-  while (size < bytes) {
-    t += Math.floor(r() * 900);
-    const ts = new Date(t).toISOString();
-    const k = r();
-    let line: string;
-    if (k < 0.7) line = `${ts} INFO  http GET /api/v1/appointments/${num(6)} 200 ${num(2)}ms req=${num(8)}`;
-    else if (k < 0.8) line = `${ts} DEBUG db query patients.byMrn mrn=MRN-${num(8)} rows=1`;
-    else if (k < 0.87) line = `${ts} WARN  intake patient=${pick(FIRST)} ${pick(LAST)} dob=${1930 + Math.floor(r() * 70)}-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)} missing insurance`;
-    else if (k < 0.92) line = `${ts} ERROR billing ssn=${100 + Math.floor(r() * 500)}-${10 + Math.floor(r() * 89)}-${1000 + Math.floor(r() * 8999)} claim rejected`;
-    else if (k < 0.96) line = `${ts} INFO  notify sms to (${200 + Math.floor(r() * 700)}) ${200 + Math.floor(r() * 700)}-${num(4)} sent`;
-    else line = `${ts} INFO  mail to ${pick(FIRST).toLowerCase()}.${pick(LAST).toLowerCase()}${num(2)}@gmail.com queued`;
-    lines.push(line);
-    size += line.length + 1;
-  }
-  return lines.join('\n') + '\n';
-}
 
 /**
  * Log lines of many shapes: every recognizer, trigger words that switch kinds on for a whole batch,
