@@ -32,6 +32,22 @@ describe('redact', () => {
     expect(redactObject(obj)).toEqual({ patient: { dob: '1961-**-**', mrn: '*******', ssn: '*****9998' }, requestId: 'r-42', ms: 12 });
   });
 
+  it('writes complete lines when a live pipe pauses, without waiting for a full batch', async () => {
+    const s = createRedactStream();
+    const seen: string[] = [];
+    s.on('data', (c: Buffer | string) => seen.push(String(c)));
+    s.write(`patient ssn=${SSN}\nstill typing`);
+    // Nothing before the pause ...
+    expect(seen).toEqual([]);
+    await new Promise((r) => setTimeout(r, 200));
+    // ... then the complete line, masked; the unfinished one waits for its newline.
+    expect(seen.join('')).toBe('patient ssn=***-**-9998\n');
+    const done = new Promise((r) => s.on('end', r));
+    s.end(' and done\n');
+    await done;
+    expect(seen.join('')).toBe('patient ssn=***-**-9998\nstill typing and done\n');
+  });
+
   it('streams line by line with bounded buffers', async () => {
     const lines = Array.from({ length: 5000 }, (_, i) => (i % 100 === 0 ? `patient ssn=${SSN} #${i}` : `row ${i} ok`));
     const input = `${lines.join('\n')}\n`;
