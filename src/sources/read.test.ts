@@ -14,6 +14,24 @@ describe('read', () => {
     expect(isBinary(Buffer.concat([Buffer.alloc(8000, 0x41), Buffer.from([0])]))).toBe(false);
   });
 
+  it('reuses one read buffer without letting a later file overwrite bytes a scanner kept', () => {
+    const d = tempDir('hg-read-');
+    dirs.push(d);
+    const big = Buffer.alloc(3 * 1024 * 1024 + 17, 0x61); // grows the shared buffer past its first size
+    writeFileSync(join(d, 'a.dcm'), Buffer.from([0x44, 0, 0x49, 0x43, 0x4d]));
+    writeFileSync(join(d, 'b.txt'), big);
+    writeFileSync(join(d, 'c.txt'), 'small text\n');
+    const wants = (p: string) => p.endsWith('.dcm');
+    const a = readFileArtifact(join(d, 'a.dcm'), 'a.dcm', { kind: 'worktree' }, { wantsBytes: wants });
+    const b = readFileArtifact(join(d, 'b.txt'), 'b.txt', { kind: 'worktree' }, { wantsBytes: wants });
+    const c = readFileArtifact(join(d, 'c.txt'), 'c.txt', { kind: 'worktree' }, { wantsBytes: wants });
+    if (isSkipped(a) || isSkipped(b) || isSkipped(c)) throw new Error('unexpected skip');
+    expect([...a.bytes!]).toEqual([0x44, 0, 0x49, 0x43, 0x4d]);
+    expect(b.text.length).toBe(big.length);
+    expect(b.text.startsWith('aaaa') && b.text.endsWith('aaaa')).toBe(true);
+    expect(c.text).toBe('small text\n');
+  });
+
   it('skips binary content with a reason unless a scanner wants the bytes', () => {
     const bytes = Buffer.from([1, 0, 2]);
     const s = toArtifact('x.bin', bytes, { kind: 'worktree' });
