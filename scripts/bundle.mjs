@@ -56,7 +56,8 @@ const result = await build({
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins.
   banner: { js: "import { createRequire as __hgCreateRequire } from 'node:module'; const require = __hgCreateRequire(import.meta.url);" },
   sourcemap: true,
-  legalComments: 'none',
+  // Licence comments of bundled dependencies stay with the code (MIT and ISC ask for the notice).
+  legalComments: 'eof',
   logLevel: 'warning',
   plugins: [keepModuleUrls],
   metafile: !!process.env.HG_METAFILE,
