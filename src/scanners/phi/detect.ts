@@ -33,6 +33,8 @@ export { clinicalSignal, worthScanning } from './signal.js';
 import { clinicalSignal } from './signal.js';
 
 const MIN_KEEP = 0.15;
+/** Values an API description or schema shows as a sample (`example: "Jane Smith"` in OpenAPI). */
+const DOC_LABEL_RE = /(?:^|_)(?:example|examples|placeholder|sample_value|default)$/;
 const QUOTE = new Set(['"', "'", '`']);
 /** `key=value`, `key: "value"`, `"key":"value"`: group 1 the key, 2 a quoted value, 3 a bare one. */
 // No `d` flag: the value ends the match (bare) or sits before its closing quote, so its offset
@@ -122,7 +124,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       const line = sub.slice(ws, we);
       const col = start - ws;
       const label = inlineLabel(line, codeForm ? Math.max(0, m.index - ws) : col);
-      if (label && r.antiLabels?.test(label)) continue;
+      if (label && (r.antiLabels?.test(label) || DOC_LABEL_RE.test(label))) continue;
       const value = sub.slice(start, end);
       const ctx: JudgeContext = {
         label,
@@ -163,7 +165,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
         kvCache.set(key, entry);
       }
       const { label, recs: candidates } = entry;
-      if (candidates.length === 0) continue;
+      if (candidates.length === 0 || DOC_LABEL_RE.test(label)) continue;
       const origStart = toOriginal(sel, vIdx[0]);
       if (!inCode(origStart)) continue;
       const value = sub.slice(vIdx[0], vIdx[1]);

@@ -9,7 +9,7 @@ import { DATE_PATTERN } from './dates.js';
 export const recognizer: Recognizer = {
   kind: 'date-of-birth',
   meta: phiRule('date-of-birth', 'Date of birth', 'high', 'A birth date tied to a person (label, key, HL7 PID-7, FHIR birthDate, DICOM PatientBirthDate), or a date beside a name or MRN.'),
-  labels: labelRe(['dob', 'd_o_b', 'date_of_birth', 'birth_date', 'birthdate', 'birthday', 'birth_dt', 'dt_of_birth', 'born', 'born_on', 'birth', 'pid_7', 'patient_birth_date', 'fecha_de_nacimiento']),
+  labels: labelRe(['dob', 'd_o_b', 'date_of_birth', 'birth_date', 'birthdate', 'birthday', 'birth_dt', 'birth_time', 'dt_of_birth', 'born', 'born_on', 'birth', 'pid_7', 'patient_birth_date', 'fecha_de_nacimiento']),
   pattern: DATE_PATTERN,
   // Seed files build dates in code: `Date.new(1958, 4, 17)`, `date(1958, 4, 17)`, `LocalDate.of(...)`.
   codePattern: /(?:\bDate\.new|\bdate|\bdatetime(?:\.date)?|\bnew Date|\bLocalDate\.of|\bnew DateTime|\bnew DateOnly|\bDateOnly|\bDateTime)\(\s*((?:18|19|20)\d{2},\s*\d{1,2},\s*\d{1,2})\s*[,)]/dg,

@@ -11,6 +11,8 @@ export const recognizer: Recognizer = {
     'mrn', 'mr_number', 'medical_record(?:_number|_no|_num|_id)?', 'med_rec(?:_no|_num)?', 'chart(?:_no|_number|_num|_id)?', 'patient_id', 'patientid', 'pat_id', 'pt_id',
     'patient_number', 'patient_no', 'hospital_number', 'hosp_no', 'unit_number', 'emr_id', 'ehr_id', 'pid_3', 'pid_2', 'pid_4', 'identifier_mr', 'identifier_mrn',
     'identifier_value', 'patient_identifier', 'record_number', 'mpi', 'empi', 'enterprise_id', 'dicom_patient_id', 'patient', 'patient_ref', 'pt', 'patient_mrn',
+    // CDA and HL7 v3: recordTarget/patientRole/id carries the patient's identifier.
+    'patient_role_id',
   ]),
   antiLabels: /(?:^|_)(?:provider|practitioner|organization|org|facility|location|device|order|message|msg|request|trace|span|session|correlation)_(?:id|identifier)$/,
   pattern: /\b(?:MRN|Medical[ _]Record(?:[ _]?(?:Number|No\.?|Num|#))?|Chart[ _]?(?:No\.?|Number|#)|Patient[ _]?(?:ID|No\.?|Number|#))(?:[ \t]*[:#=-][ \t]*|[ \t]+|-|_)["']?([A-Z]{0,4}-?\d[\dA-Z-]{2,19})(?![\w-])/dgi,

@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: 'Patient:\n  properties:\n    name: { type: string, example: "Maria Gonzalez" }', path: 'api/openapi.yaml', name: 'an API schema example' },
     { code: "test('renders the patient name', () => {})", path: 'src/patient.test.ts', name: 'a test title' },
     { code: 'pagination:\n  first: 10\n  last: true\n# patient list', path: 'config/patients.yaml', name: 'first/last as pagination keys' },
     { code: 'From: Dr. Ken Ito <referrals@clinic.example>\nSubject: patient referral', path: 'mail/referral.eml', name: 'a referring doctor in an email header' },
