@@ -8,6 +8,7 @@ import { codeSpans, inSpans } from './code.js';
 import { CLINICAL_PATH_RE, inlineLabel, normalizeLabel, PATIENT_RE } from './labels.js';
 import { selectLines, toOriginal, type Selection } from './prefilter.js';
 import { RECOGNIZERS } from './recognizers/index.js';
+import { documentedTestName } from './synthetic.js';
 import type { Field } from './structure/types.js';
 import type { Detection, JudgeContext, Recognizer, TextClass } from './types.js';
 
@@ -34,6 +35,8 @@ import { clinicalSignal } from './signal.js';
 
 const MIN_KEEP = 0.15;
 /** Values an API description or schema shows as a sample (`example: "Jane Smith"` in OpenAPI). */
+/** A name key holding an obviously made-up name (`name: 'Test Child'`): the record is test data. */
+const NAME_KEY_RE = /(?:^|_)(?:name|full_name|first_name|last_name|patient_name)$/;
 const DOC_LABEL_RE = /(?:^|_)(?:example|examples|placeholder|sample_value|default)$/;
 const QUOTE = new Set(['"', "'", '`']);
 /** `key=value`, `key: "value"`, `"key":"value"`: group 1 the key, 2 a quoted value, 3 a bare one. */
@@ -166,6 +169,13 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       }
       const { label, recs: candidates } = entry;
       if (candidates.length === 0 || DOC_LABEL_RE.test(label)) continue;
+      const quotedValue = m[2];
+      if (quotedValue !== undefined && NAME_KEY_RE.test(label) && documentedTestName(quotedValue)) {
+        const s0 = toOriginal(sel, vIdx[0]);
+        const [ls0] = lineBounds(vIdx[0]);
+        out.push({ kind: 'person-name', start: s0, end: s0 + quotedValue.length, value: quotedValue, score: 1, record: `L${s0 - (vIdx[0] - ls0)}`, synthetic: true, label });
+        continue;
+      }
       const origStart = toOriginal(sel, vIdx[0]);
       if (!inCode(origStart)) continue;
       const value = sub.slice(vIdx[0], vIdx[1]);
@@ -241,15 +251,19 @@ function syntheticRecords(ds: Detection[]): Detection[] {
     else names.set(d.record, [d]);
   }
   const test = BY_KIND_LOCAL.get('person-name')!.synthetic!;
-  for (const group of names.values()) {
+  const testRecords = new Set<string>();
+  for (const [record, group] of names) {
+    const values = group.map((d) => d.value);
+    if (values.some(documentedTestName) || (group.length >= 2 && documentedTestName(values.join(' ')))) testRecords.add(record);
     if (group.some((d) => d.synthetic)) {
       if (group.length <= 3) for (const d of group) d.synthetic = true;
       continue;
     }
     if (group.length < 2) continue;
-    const values = group.map((d) => d.value);
     if (test(values.join(' ')) || test([...values].reverse().join(' '))) for (const d of group) d.synthetic = true;
   }
+  // A record about "Jane Doe" or "Test Child" is test data: its birth date and phone are too.
+  for (const d of ds) if (testRecords.has(d.record)) d.synthetic = true;
   return ds;
 }
 

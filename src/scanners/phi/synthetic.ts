@@ -38,6 +38,16 @@ const NAME_TEST = new Set([
   'test patient', 'patient test', 'test user', 'foo bar', 'john q doe', 'jane q doe', 'mary major', 'joe bloggs', 'max mustermann',
   'erika mustermann', 'test test', 'firstname lastname', 'first last',
 ]);
+/**
+ * Names that can only be made up: the documented placeholders above, or a name that starts with
+ * "Test", "Fake", "Dummy", "Sample" or "Mock". A record holding one is test data as a whole (a bare
+ * "Doe" surname is not enough for that: real people are called Doe).
+ */
+export const documentedTestName = (v: string): boolean => {
+  const n = v.toLowerCase().replace(/[\^,]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return NAME_TEST.has(n) || NAME_TEST.has(n.split(' ').reverse().join(' ')) || /^(?:test|fake|dummy|sample|mock)\b/.test(n);
+};
+
 export const syntheticName = (v: string): boolean => {
   const n = v.toLowerCase().replace(/[\^,]+/g, ' ').replace(/\s+/g, ' ').trim();
   const flipped = n.split(' ').reverse().join(' ');

@@ -5,6 +5,8 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/date-of-birth', {
   valid: [
+    { code: "export const Minor = () => <PatientCard patient={{ name: 'Test Child', dob: '2015-01-01' }} />;", path: 'src/ui/PatientCard.stories.tsx', name: 'a record whose name is made up is test data' },
+    { code: "const patient = { name: 'Jane Doe', dob: '1980-05-05' };", path: 'test/patient.test.ts', name: 'a documented placeholder name makes its record test data' },
     { code: 'Released on 03/04/1961 to the archive (patient records)', path: DATA, name: 'a bare date is not PHI' },
     { code: '2026-01-05T10:00:00Z patient check-in', path: 'logs/app.log', name: 'timestamps are not birth dates' },
     { code: 'DOB: 02/30/1961', path: DATA, name: 'impossible date' },

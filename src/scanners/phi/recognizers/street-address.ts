@@ -32,7 +32,10 @@ export const recognizer: Recognizer = {
       return ctx.labelled && /^\d{1,6}[A-Z]?\s+\p{L}/u.test(t) ? 0.85 : 0;
     }
     if (ctx.labelled) {
-      // City/county fields hold one to three capitalised words.
+      // A street field without a number or a street word is a UI string ("Dirección" in a locale
+      // file), not an address; city/county fields hold one to three capitalised words.
+      const cityField = /(?:^|_)(?:city|town|county|municipality|locality|district)(?:_|$)/.test(ctx.label ?? '');
+      if (!cityField && !/\d/.test(t) && !new RegExp(String.raw`\b${SUFFIX}\b`, 'i').test(t)) return 0;
       if (/^\p{Lu}[\p{L}.'-]*(?:[ -]\p{Lu}?[\p{L}.'-]+){0,3}$/u.test(t) || /\d/.test(t)) return /^(?:null|none|unknown|n\/a|string|text|city|town)$/i.test(t) ? 0 : 0.9;
       return 0;
     }
