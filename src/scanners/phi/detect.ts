@@ -7,6 +7,7 @@
 import { codeSpans, inSpans } from './code.js';
 import { CLINICAL_PATH_RE, inlineLabel, normalizeLabel, PATIENT_RE } from './labels.js';
 import { selectLines, toOriginal, type Selection } from './prefilter.js';
+import { clinicalSignal } from './signal.js';
 import { RECOGNIZERS } from './recognizers/index.js';
 import { documentedTestName } from './synthetic.js';
 import type { Field } from './structure/types.js';
@@ -31,12 +32,11 @@ export interface DetectOptions {
 }
 
 export { clinicalSignal, worthScanning } from './signal.js';
-import { clinicalSignal } from './signal.js';
 
 const MIN_KEEP = 0.15;
-/** Values an API description or schema shows as a sample (`example: "Jane Smith"` in OpenAPI). */
 /** A name key holding an obviously made-up name (`name: 'Test Child'`): the record is test data. */
 const NAME_KEY_RE = /(?:^|_)(?:name|full_name|first_name|last_name|patient_name)$/;
+/** Values an API description or schema shows as a sample (`example: "Jane Smith"` in OpenAPI). */
 const DOC_LABEL_RE = /(?:^|_)(?:example|examples|placeholder|sample_value|default)$/;
 const QUOTE = new Set(['"', "'", '`']);
 /** `key=value`, `key: "value"`, `"key":"value"`: group 1 the key, 2 a quoted value, 3 a bare one. */
@@ -164,22 +164,21 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       let entry = kvCache.get(key);
       if (!entry) {
         const label = normalizeLabel(key);
-        entry = { label, recs: active.filter((r) => r.labels?.test(label) && !r.antiLabels?.test(label)) };
+        // A documentation key (`example:`) labels no recognizer: decided once per key, not per pair.
+        entry = { label, recs: DOC_LABEL_RE.test(label) ? [] : active.filter((r) => r.labels?.test(label) && !r.antiLabels?.test(label)) };
         kvCache.set(key, entry);
       }
       const { label, recs: candidates } = entry;
-      if (candidates.length === 0 || DOC_LABEL_RE.test(label)) continue;
-      const quotedValue = m[2];
-      if (quotedValue !== undefined && NAME_KEY_RE.test(label) && documentedTestName(quotedValue)) {
-        const s0 = toOriginal(sel, vIdx[0]);
-        const [ls0] = lineBounds(vIdx[0]);
-        out.push({ kind: 'person-name', start: s0, end: s0 + quotedValue.length, value: quotedValue, score: 1, record: `L${s0 - (vIdx[0] - ls0)}`, synthetic: true, label });
+      if (candidates.length === 0) continue;
+      const origStart = toOriginal(sel, vIdx[0]);
+      const [ls, le] = lineBounds(vIdx[0]);
+      if (quoted && NAME_KEY_RE.test(label) && documentedTestName(m[2]!)) {
+        // Not reported itself (synthetic); it marks its record as test data (syntheticRecords).
+        out.push({ kind: 'person-name', start: origStart, end: origStart + m[2]!.length, value: m[2]!, score: 1, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: true, label });
         continue;
       }
-      const origStart = toOriginal(sel, vIdx[0]);
       if (!inCode(origStart)) continue;
       const value = sub.slice(vIdx[0], vIdx[1]);
-      const [ls, le] = lineBounds(vIdx[0]);
       const line = sub.slice(ls, le);
       let best: Detection | undefined;
       for (const r of candidates) {

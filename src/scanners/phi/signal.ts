@@ -4,9 +4,7 @@
  *
  * Words match as label tokens, not only as whole words: `patient_id`, `admitDate`, `PATIENT_DOB` and
  * `Patients` count, `outpatient` or `dobby` do not. The boundary is "no letter before, no lower-case
- * letter after", which needs a case-sensitive regex; each word is therefore spelled lower,
- * Capitalised and UPPER (irregexp also rejects most positions on the first character that way,
- * faster than a case-insensitive pass).
+ * letter after", which needs a case-sensitive regex (see `caseForms`).
  */
 import { CODE_EXT_RE } from './code.js';
 import { CLINICAL_PATH_RE } from './labels.js';

@@ -3,9 +3,13 @@ import { labelRe } from '../labels.js';
 import { maskName } from '../mask.js';
 import { isNeverName, nameScore, nameTokens, tokenEvidence } from '../names.js';
 
-const PROVIDER_TITLE = /^(?:Dr|Doctor|Prof)\.?\s/;
-const PROVIDER_SUFFIX = /,?\s(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|DMD|PharmD|FNP|APRN)\.?$/;
-const PROVIDER_AFTER = /^,?\s(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|DMD|PharmD|FNP|APRN)(?![\w])/;
+/** Provider titles and degrees: one list for the value itself and for the text just around it. */
+const TITLES = String.raw`(?:Dr|Doctor|Prof)\.?`;
+const DEGREES = String.raw`,?\s(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|DMD|PharmD|FNP|APRN)`;
+const TITLE_START = new RegExp(String.raw`^${TITLES}\s`);
+const TITLE_BEFORE = new RegExp(String.raw`\b${TITLES}[ \t]+$`);
+const DEGREE_END = new RegExp(String.raw`${DEGREES}\.?$`);
+const DEGREE_AFTER = new RegExp(String.raw`^${DEGREES}(?![\w])`);
 const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => tokenEvidence(t, 'any') > 0);
 import { syntheticName } from '../synthetic.js';
 import { phiRule } from './common.js';
@@ -31,7 +35,7 @@ export const recognizer: Recognizer = {
     const label = ctx.label ?? '';
     // "Dr. Ken Ito", "Ana Reyes, MD": a provider's name is not a patient identifier (an email's From
     // of a referral, a signature). The title may sit just before the value (trimmed off it).
-    if (PROVIDER_TITLE.test(v) || PROVIDER_SUFFIX.test(v) || /\b(?:Dr|Doctor|Prof)\.?[ \t]+$/.test(ctx.line.slice(Math.max(0, ctx.col - 8), ctx.col)) || PROVIDER_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12))) return 0;
+    if (TITLE_START.test(v) || DEGREE_END.test(v) || TITLE_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 8), ctx.col)) || DEGREE_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12))) return 0;
     if (ctx.valueMode) return nameScore(v, true) >= 0.75 ? 0.9 : 0;
     if (ctx.labelled) {
       const specific = SPECIFIC.test(label);

@@ -11,6 +11,9 @@ const STATES =
 /** Famous and placeholder addresses (White House, Apple, Google, the Simpsons, Sherlock Holmes). */
 const PLACEHOLDER = /^(?:123 (?:Main|Fake|Any|Test|Elm|Sesame)|1600 (?:Pennsylvania|Amphitheatre)|1 (?:Infinite Loop|Apple Park|Microsoft Way)|742 Evergreen|221B? Baker|350 Fifth Ave|1 Main St)/i;
 
+/** A street word anywhere in a value (compiled once: judge runs per candidate). */
+const SUFFIX_WORD_RE = new RegExp(String.raw`\b${SUFFIX}\b`, 'i');
+
 export const recognizer: Recognizer = {
   kind: 'street-address',
   meta: phiRule('street-address', 'Street address or city', 'medium', 'A street address, or a city or county in an address field (geographic subdivisions smaller than a state).'),
@@ -27,7 +30,7 @@ export const recognizer: Recognizer = {
   judge(v, ctx) {
     const t = v.trim();
     if (PLACEHOLDER.test(t)) return ctx.labelled ? 0.95 : 0.6;
-    if (/^\d/.test(t) && !new RegExp(String.raw`\b${SUFFIX}\b`, 'i').test(t)) {
+    if (/^\d/.test(t) && !SUFFIX_WORD_RE.test(t)) {
       // "12 Hosp Rd"-less numbers in an address field: accept "1234 Something" shapes only when labelled.
       return ctx.labelled && /^\d{1,6}[A-Z]?\s+\p{L}/u.test(t) ? 0.85 : 0;
     }
@@ -35,7 +38,7 @@ export const recognizer: Recognizer = {
       // A street field without a number or a street word is a UI string ("Dirección" in a locale
       // file), not an address; city/county fields hold one to three capitalised words.
       const cityField = /(?:^|_)(?:city|town|county|municipality|locality|district)(?:_|$)/.test(ctx.label ?? '');
-      if (!cityField && !/\d/.test(t) && !new RegExp(String.raw`\b${SUFFIX}\b`, 'i').test(t)) return 0;
+      if (!cityField && !/\d/.test(t) && !SUFFIX_WORD_RE.test(t)) return 0;
       if (/^\p{Lu}[\p{L}.'-]*(?:[ -]\p{Lu}?[\p{L}.'-]+){0,3}$/u.test(t) || /\d/.test(t)) return /^(?:null|none|unknown|n\/a|string|text|city|town)$/i.test(t) ? 0 : 0.9;
       return 0;
     }

@@ -10,8 +10,6 @@
 import { normalizeLabel } from '../labels.js';
 import { clinicalColumns, type Field } from './types.js';
 
-/** Header words that make a run of lines worth reading as a table of people. */
-const PERSON_COLUMN = /(?:^|_)(?:name|first|last|given|family|surname|patient|dob|birth|birthdate|ssn|mrn|phone|mobile|email|address|street|city|zip|postal|member|subscriber|insurance|policy|account|age|admit|admission|discharge|npi|dea|license|encounter|claim)(?:_|$)/;
 const LABEL_CELL = /^[A-Za-z][\w .#/()-]{0,40}$/;
 const RULE_LINE = /^[\s|:+=-]+$/;
 /** `[3 rows x 5 columns]`, pandas' footer. */
@@ -61,7 +59,7 @@ function headerLabels(line: string, cells: Array<[number, number]>): string[] | 
   const words = cells.map(([a, b]) => line.slice(a, b));
   if (!words.every((w) => LABEL_CELL.test(w))) return undefined;
   const labels = words.map(normalizeLabel);
-  return labels.some((l) => PERSON_COLUMN.test(l)) && clinicalColumns(labels) ? labels : undefined;
+  return clinicalColumns(labels) ? labels : undefined;
 }
 
 /** Whitespace-aligned header (pandas): tokens separated by spaces, every column right-aligned to its header's end. */
@@ -70,7 +68,7 @@ function alignedHeader(line: string): Array<{ label: string; end: number }> | un
   const cols: Array<{ label: string; end: number }> = [];
   for (const m of line.matchAll(/\S+/g)) cols.push({ label: normalizeLabel(m[0]), end: m.index! + m[0].length });
   if (cols.length < 2 || !cols.every((c) => /^[a-z][a-z0-9_]{0,40}$/.test(c.label))) return undefined;
-  return cols.some((c) => PERSON_COLUMN.test(c.label)) && clinicalColumns(cols.map((c) => c.label)) ? cols : undefined;
+  return clinicalColumns(cols.map((c) => c.label)) ? cols : undefined;
 }
 
 /** Cheap test before any tokenising: a header line names at least one clinical column. */
@@ -89,7 +87,6 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
       const labels = headerLabels(head.text, pc);
       if (!labels) continue;
       table++;
-      const patient = true;
       let j = i + 1;
       if (j < lines.length && RULE_LINE.test(lines[j]!.text) && lines[j]!.text.includes('-')) j++;
       let row = 0;
@@ -100,7 +97,7 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
         if (RULE_LINE.test(l.text)) continue;
         row++;
         cells.forEach(([a, b], k) => {
-          if (b > a) fields.push({ label: labels[k]!, start: l.start + a, end: l.start + b, record: `table${table}.row${row}`, where: `table row ${row}, column ${labels[k]}`, ...(patient ? { patient } : {}) });
+          if (b > a) fields.push({ label: labels[k]!, start: l.start + a, end: l.start + b, record: `table${table}.row${row}`, where: `table row ${row}, column ${labels[k]}`, patient: true });
         });
       }
       i = j - 1;
@@ -109,7 +106,6 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
     const cols = alignedHeader(head.text);
     if (!cols) continue;
     table++;
-    const patient = true;
     let row = 0;
     let j = i + 1;
     for (; j < lines.length; j++) {
@@ -124,7 +120,7 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
         // The first column's span also holds the row index (`0  Dolores Mbeki`): skip it.
         if (k === 0) a = /^\s*\d+\s+/.exec(l.slice(0, c.end))?.[0].length ?? 0;
         while (a < c.end && /\s/.test(l[a]!)) a++;
-        if (c.end > a) fields.push({ label: c.label, start: lines[j]!.start + a, end: lines[j]!.start + c.end, record: `table${table}.row${row}`, where: `table row ${row}, column ${c.label}`, ...(patient ? { patient } : {}) });
+        if (c.end > a) fields.push({ label: c.label, start: lines[j]!.start + a, end: lines[j]!.start + c.end, record: `table${table}.row${row}`, where: `table row ${row}, column ${c.label}`, patient: true });
         from = c.end;
       });
     }
