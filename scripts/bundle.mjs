@@ -10,7 +10,7 @@
 // same file it was before bundling.
 import { build } from 'esbuild';
 import { readFile, rm } from 'node:fs/promises';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -62,5 +62,8 @@ const result = await build({
   plugins: [keepModuleUrls],
   metafile: !!process.env.HG_METAFILE,
 });
+// esbuild writes files 0644; the bin (`npx hipaa-gate`, git hooks) must be executable.
+chmodSync(join(outdir, 'main.js'), 0o755);
+
 // HG_METAFILE=out.json writes esbuild's metafile: which sources went into which chunk, and their sizes.
 if (process.env.HG_METAFILE) writeFileSync(process.env.HG_METAFILE, JSON.stringify(result.metafile));

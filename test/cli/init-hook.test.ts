@@ -23,6 +23,16 @@ function commit(d: string, message: string) {
 
 const mode = (f: string) => statSync(f).mode & 0o777;
 
+describe('the installed bin', () => {
+  // `npx hipaa-gate` and git hooks execute dist/cli/main.js directly: the build must leave it executable.
+  it.skipIf(process.platform === 'win32')('is executable and runs through its shebang', () => {
+    expect(statSync(CLI).mode & 0o111).not.toBe(0);
+    const r = spawnSync(CLI, ['--version'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
 describe('hipaa-gate init', () => {
   it('writes a commented config that the real loader accepts, and refuses to overwrite it', () => {
     const d = tempDir('hg-init-');
