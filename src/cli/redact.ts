@@ -1,4 +1,6 @@
 import { Option } from 'commander';
+import { fstatSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HipaaGateError } from '../core/errors.js';
 import { createRedactStream, REDACT_KINDS } from '../redact/index.js';
@@ -22,7 +24,8 @@ export const register: RegisterCommand = (program) => {
       for (const k of kinds ?? []) if (!REDACT_KINDS.includes(k)) throw new HipaaGateError('E_USAGE', `unknown kind "${k}" (known: ${REDACT_KINDS.join(', ')})`);
       if (process.stdin.isTTY) process.stderr.write('hipaa-gate redact: reading standard input (Ctrl-D to end)\n');
       try {
-        await pipeline(process.stdin, createRedactStream({ minConfidence: flags.minConfidence, assumeClinical: flags.assumeClinical, ...(kinds ? { kinds } : {}) }), process.stdout);
+        const options = { minConfidence: flags.minConfidence, assumeClinical: flags.assumeClinical, ...(kinds ? { kinds } : {}) };
+        await pipeline(stdinStream(), createRedactStream(options), process.stdout);
       } catch (e) {
         // A closed downstream pipe (`| head`) is a normal end, not an error.
         if ((e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
@@ -30,3 +33,30 @@ export const register: RegisterCommand = (program) => {
       }
     });
 };
+
+/**
+ * A file redirected to standard input is read synchronously: Node's stdin stream reads a file
+ * through the thread pool, one 64 KiB read at a time, and waiting on those round trips left the
+ * process idle a fifth of the time. A file never blocks, so a plain read loses nothing.
+ */
+function stdinStream(): Readable {
+  let isFile = false;
+  try {
+    isFile = fstatSync(0).isFile();
+  } catch {
+    // Not a descriptor we can stat (closed): Node's stream reports that itself.
+  }
+  if (!isFile) return process.stdin;
+  return new Readable({
+    highWaterMark: 1 << 20,
+    read() {
+      try {
+        const buf = Buffer.allocUnsafe(65536);
+        const n = readSync(0, buf, 0, buf.length, null);
+        this.push(n > 0 ? buf.subarray(0, n) : null);
+      } catch (e) {
+        this.destroy(e as Error);
+      }
+    },
+  });
+}

@@ -10,6 +10,7 @@
  * All identifiers are synthetic (seeded generator, fabricated values).
  */
 import { createHash } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
 import { describe, expect, it } from 'vitest';
 import { detect } from '../scanners/phi/detect.js';
 import { loadNames } from '../scanners/phi/names.js';
@@ -17,6 +18,7 @@ import { BY_KIND } from '../scanners/phi/recognizers/index.js';
 import { CONFIDENCE_FLOOR } from '../scanners/phi/types.js';
 import { FIRST, LAST, makeLogs, prng } from '../../bench/cases/redact.mjs';
 import { createRedactStream, redact, type RedactOptions } from './index.js';
+import { BATCH, MAX_LINE } from './stream.js';
 
 /**
  * Log lines of many shapes: every recognizer, trigger words that switch kinds on for a whole batch,
@@ -88,26 +90,34 @@ function referenceRedact(text: string, options: RedactOptions = {}): string {
   return last === 0 ? text : out + text.slice(last);
 }
 
-/** The stream before the throughput work: batches of >= 256K characters cut at the last newline. */
-function referenceStream(chunks: readonly string[], options: RedactOptions = {}): string {
-  const BATCH = 256 * 1024;
-  let pending = '';
-  let out = '';
+/**
+ * The stream's batching, written plainly: bytes gathered until a batch is full, cut after the last
+ * newline in its first BATCH bytes (or after the line crossing them); a line over MAX_LINE bytes is
+ * cut before any incomplete character.
+ */
+function referenceBatches(chunks: readonly (string | Buffer)[]): Buffer[] {
+  let pending = Buffer.alloc(0);
+  const out: Buffer[] = [];
   for (const c of chunks) {
-    pending += c;
-    if (pending.length < BATCH) continue;
-    const cut = pending.lastIndexOf('\n');
-    if (cut === -1) {
-      if (pending.length > 16 * BATCH) {
-        out += referenceRedact(pending, options);
-        pending = '';
+    pending = Buffer.concat([pending, typeof c === 'string' ? Buffer.from(c) : c]);
+    while (pending.length >= BATCH) {
+      let at = pending.subarray(0, BATCH).lastIndexOf(10);
+      if (at === -1) at = pending.indexOf(10, BATCH);
+      if (at === -1 || at >= MAX_LINE) {
+        if (pending.length <= MAX_LINE) break;
+        // The complete characters only (valid UTF-8 here): what a StringDecoder would give now.
+        at = Buffer.byteLength(new StringDecoder('utf8').write(pending.subarray(0, MAX_LINE))) - 1;
       }
-      continue;
+      out.push(pending.subarray(0, at + 1));
+      pending = pending.subarray(at + 1);
     }
-    out += referenceRedact(pending.slice(0, cut + 1), options);
-    pending = pending.slice(cut + 1);
   }
-  return out + (pending ? referenceRedact(pending, options) : '');
+  if (pending.length) out.push(pending);
+  return out;
+}
+
+function referenceStream(chunks: readonly (string | Buffer)[], options: RedactOptions = {}): string {
+  return referenceBatches(chunks).map((b) => referenceRedact(b.toString('utf8'), options)).join('');
 }
 
 async function viaStream(chunks: readonly (string | Buffer)[], options: RedactOptions = {}): Promise<string> {
@@ -204,21 +214,18 @@ describe('redact output is unchanged by the throughput work', () => {
     const line = Array.from({ length: 30_000 }, (_, i) => `Patient Maria Gonzalez SSN 219-09-${String(1000 + (i % 8000))} `).join('');
     const chunks = cut(line, () => 65536);
     expect(await viaStream(chunks, NOW)).toBe(referenceStream(chunks, NOW));
+    // Multi-byte characters across the cut: no character is split (no U+FFFD in the output).
+    const wide = Array.from({ length: 80_000 }, (_, i) => `Patient Zoë Müller-Łukasiewicz 患者 SSN 219-09-${String(1000 + (i % 8000))} `).join('');
+    const out = await viaStream(cut(wide, () => 65536), NOW);
+    expect(out).not.toContain('\uFFFD');
+    expect(out).toBe(referenceStream([Buffer.from(wide)], NOW));
   });
 });
 
 function redactViaBatches(text: string, options: RedactOptions): string {
   // The same batches as the stream over 64 KiB reads (what a file on standard input gives).
-  const BATCH = 256 * 1024;
-  let pending = '';
-  let out = '';
-  for (const c of cut(text, () => 65536)) {
-    pending += c;
-    if (pending.length < BATCH) continue;
-    const at = pending.lastIndexOf('\n');
-    if (at === -1) continue;
-    out += redact(pending.slice(0, at + 1), options);
-    pending = pending.slice(at + 1);
-  }
-  return out + (pending ? redact(pending, options) : '');
+  const bytes = Buffer.from(text);
+  const reads: Buffer[] = [];
+  for (let i = 0; i < bytes.length; i += 65536) reads.push(bytes.subarray(i, i + 65536));
+  return referenceBatches(reads).map((b) => redact(b.toString('utf8'), options)).join('');
 }

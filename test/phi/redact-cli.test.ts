@@ -1,7 +1,8 @@
 /** `hipaa-gate redact` as a user runs it: the built CLI with standard input. */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const cli = resolve(__dirname, '..', '..', 'dist', 'cli', 'main.js');
@@ -13,6 +14,42 @@ describe.skipIf(!existsSync(cli))('hipaa-gate redact', () => {
     const r = spawnSync(process.execPath, [cli, 'redact'], { input, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('a\npatient M**** G******* ssn=***-**-9998\n\nend without newline');
+  });
+
+  it('redacts a multi-megabyte pipe in order, exactly as the library does', async () => {
+    const { makeLogs } = await import('../../bench/cases/redact.mjs');
+    const { redact } = await import('../../src/redact/index.js');
+    const input = makeLogs(2 * 1024 * 1024, 5);
+    const r = spawnSync(process.execPath, [cli, 'redact'], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    expect(r.status).toBe(0);
+    const lines = input.split('\n');
+    const out = r.stdout.split('\n');
+    expect(out.length).toBe(lines.length);
+    // Line by line (each line stands alone in clinical mode), so any reordering shows.
+    for (let i = 0; i < lines.length; i += 97) expect(out[i]).toBe(redact(lines[i]!));
+    expect(r.stdout).not.toMatch(/ssn=\d{3}-\d{2}-\d{4}/);
+  });
+
+  it('reads a file redirected to standard input (read directly, not through the pipe stream)', async () => {
+    const { makeLogs } = await import('../../bench/cases/redact.mjs');
+    const { redact } = await import('../../src/redact/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'hg-redact-'));
+    try {
+      const input = `${makeLogs(700_000, 8)}Patient Zoë Müller ssn=${j('219-0', '9-9998')}`;
+      const file = join(dir, 'app.log');
+      writeFileSync(file, input);
+      const fd = openSync(file, 'r');
+      const r = spawnSync(process.execPath, [cli, 'redact'], { stdio: [fd, 'pipe', 'pipe'], encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      closeSync(fd);
+      expect(r.status).toBe(0);
+      const lines = input.split('\n');
+      const out = r.stdout.split('\n');
+      expect(out.length).toBe(lines.length);
+      for (let i = 0; i < lines.length; i += 53) expect(out[i]).toBe(redact(lines[i]!));
+      expect(out.at(-1)).toBe('Patient Z** M***** ssn=***-**-9998');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects an unknown kind with exit 2', () => {

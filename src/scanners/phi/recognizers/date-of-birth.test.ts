@@ -1,7 +1,9 @@
 import { runRuleTests } from '../../../testing/rule-tester.js';
 import { scanner } from '../index.js';
 import { loadNames } from '../names.js';
+import { describe, expect, it } from 'vitest';
 import { DATA, j } from '../testing.js';
+import { hasTimeOfDay, unlabelledAtLineStart } from './dates.js';
 
 runRuleTests(scanner, 'phi/date-of-birth', {
   valid: [
@@ -9,6 +11,7 @@ runRuleTests(scanner, 'phi/date-of-birth', {
     { code: "const patient = { name: 'Jane Doe', dob: '1980-05-05' };", path: 'test/patient.test.ts', name: 'a documented placeholder name makes its record test data' },
     { code: 'Released on 03/04/1961 to the archive (patient records)', path: DATA, name: 'a bare date is not PHI' },
     { code: '2026-01-05T10:00:00Z patient check-in', path: 'logs/app.log', name: 'timestamps are not birth dates' },
+    { code: 'boot ok\n  2026-01-05 10:00:00 Maria Gonzalez, patient', path: DATA, name: 'a timestamp that starts a line, even beside a name' },
     { code: 'DOB: 02/30/1961', path: DATA, name: 'impossible date' },
     { code: 'dob: 2099-01-01', path: DATA, name: 'birth in the future' },
     { code: 'DOB: 01/01/1900', path: DATA, name: 'placeholder default date' },
@@ -23,5 +26,23 @@ runRuleTests(scanner, 'phi/date-of-birth', {
     { code: '{"birthDate": "1961-03-04"}', path: 'fhir/patient.json', findings: [{ excerpt: '1961-**-**' }] },
     { code: 'Maria Gonzalez 03/04/1961 patient', path: DATA, name: 'date beside a name (co-occurrence)', findings: [{ excerpt: '**/**/1961', confidence: 'medium' }] },
     { code: 'born on 4 Mar 1961', path: DATA, findings: [{ excerpt: '* *** 1961' }] },
+    { code: 'intake ok\npatient dob=1961-03-04T00:00:00Z', path: DATA, name: 'a labelled date with a time', findings: [{ line: 2, excerpt: '1961-**-*****:**:***' }] },
+    { code: 'intake ok\n03/04/1961 Maria Gonzalez patient', path: DATA, name: 'a date that starts its line, beside a name', findings: [{ line: 2, excerpt: '**/**/1961' }] },
   ],
 }, loadNames);
+
+describe('the line-start timestamp shortcut', () => {
+  it('knows no label can precede a value only at a line start', () => {
+    expect(unlabelledAtLineStart('')).toBe(true);
+    expect(unlabelledAtLineStart('x=1\n  \t')).toBe(true);
+    expect(unlabelledAtLineStart('ok\ndob ')).toBe(false);
+    expect(unlabelledAtLineStart(' '.repeat(40))).toBe(false);
+    expect(unlabelledAtLineStart(' '.repeat(39))).toBe(true);
+  });
+  it('tells timestamps from dates', () => {
+    expect(hasTimeOfDay('2026-01-05T10:00:00Z')).toBe(true);
+    expect(hasTimeOfDay('2026-01-05 10:00')).toBe(true);
+    expect(hasTimeOfDay('2026-01-05')).toBe(false);
+    expect(hasTimeOfDay('1958, 4, 17')).toBe(false);
+  });
+});

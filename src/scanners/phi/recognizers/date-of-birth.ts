@@ -4,7 +4,7 @@ import { maskDate } from '../mask.js';
 import { syntheticDate } from '../synthetic.js';
 import { parseDate, plausibleBirth } from '../validators.js';
 import { phiRule } from './common.js';
-import { DATE_PATTERN } from './dates.js';
+import { DATE_PATTERN, hasTimeOfDay, unlabelledAtLineStart } from './dates.js';
 
 export const recognizer: Recognizer = {
   kind: 'date-of-birth',
@@ -14,6 +14,8 @@ export const recognizer: Recognizer = {
   // Seed files build dates in code: `Date.new(1958, 4, 17)`, `date(1958, 4, 17)`, `LocalDate.of(...)`.
   codePattern: /(?:\bDate\.new|\bdate|\bdatetime(?:\.date)?|\bnew Date|\bLocalDate\.of|\bnew DateTime|\bnew DateOnly|\bDateOnly|\bDateTime)\(\s*((?:18|19|20)\d{2},\s*\d{1,2},\s*\d{1,2})\s*[,)]/dg,
   boostable: true,
+  // The timestamp that starts most log lines: unlabelled and with a time, so judge() would say 0.
+  quick: (v, before) => !(unlabelledAtLineStart(before) && hasTimeOfDay(v)),
   judge(v, ctx) {
     const p = parseDate(v);
     if (!p || p.year === undefined || p.day === undefined) return 0;

@@ -15,3 +15,21 @@ export const PARTIAL_DATE_PATTERN = new RegExp(
   String.raw`(?<![\w/.:-])(\d{1,2}/\d{4}|\d{1,2}/\d{1,2}|${MON}-\d{2,4}|\d{1,2}-${MON})(?![\w/:]|[-.]\d)`,
   'dgi',
 );
+
+/**
+ * Nothing but blanks in front of the value on its line, so no inline label can name it. `before` is
+ * the up to 40 characters in front (fewer only at the start of the text); without a newline in a
+ * full window the line may start further back, and the answer is "don't know" (false).
+ */
+export function unlabelledAtLineStart(before: string): boolean {
+  const nl = before.lastIndexOf('\n');
+  if (nl === -1 && before.length >= 40) return false;
+  for (let i = nl + 1; i < before.length; i++) {
+    const c = before.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+/** A date with a time of day: a timestamp, which only a label makes a patient's date. */
+export const hasTimeOfDay = (v: string): boolean => /\d[T ]\d{1,2}:\d{2}/.test(v);

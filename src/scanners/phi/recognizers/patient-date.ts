@@ -4,7 +4,7 @@ import { maskDate } from '../mask.js';
 import { syntheticDate } from '../synthetic.js';
 import { parseDate } from '../validators.js';
 import { phiRule } from './common.js';
-import { DATE_PATTERN, PARTIAL_DATE_PATTERN } from './dates.js';
+import { DATE_PATTERN, PARTIAL_DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
 
 export const recognizer: Recognizer = {
   kind: 'patient-date',
@@ -17,6 +17,8 @@ export const recognizer: Recognizer = {
   pattern: DATE_PATTERN,
   valuePattern: PARTIAL_DATE_PATTERN,
   trigger: /admi|discharg|death|deceased|dod\b|dos\b|service|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period/i,
+  // Free text needs a label (judge() below); a date that starts its line has none.
+  quick: (_v, before) => !unlabelledAtLineStart(before),
   judge(v, ctx) {
     const p = parseDate(v);
     if (!p) return 0;
