@@ -1,7 +1,7 @@
 // Shared helpers for `npm run bench`: locating the repo and corpus, running a child process with
 // wall time and peak RSS, and listing the files a scan walks.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,15 +16,17 @@ export const hasGnuTime = existsSync(TIME) && spawnSync(TIME, ['-v', 'true'], { 
 
 /**
  * Run a command to completion. Returns exit status, wall milliseconds (including process start-up),
- * CPU seconds (user + system, all threads), peak RSS in MB, and captured output. `stdinFile` feeds a file as standard input.
+ * CPU seconds (user + system, all threads), peak RSS in MB, and captured output. `stdinFile` feeds a file as standard input;
+ * `stdoutFile` sends standard output to a file (as `cmd < in > out` does) instead of capturing it.
  */
-export async function measure(cmd, args, { cwd = repoRoot, env = process.env, stdinFile, captureStdout = true } = {}) {
+export async function measure(cmd, args, { cwd = repoRoot, env = process.env, stdinFile, stdoutFile, captureStdout = true } = {}) {
   const tmp = mkdtempSync(join(tmpdir(), 'hg-bench-'));
   const timeOut = join(tmp, 'time.txt');
   const [file, argv] = hasGnuTime ? [TIME, ['-v', '-o', timeOut, cmd, ...args]] : [cmd, args];
   const stdin = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
+  const stdout = stdoutFile ? openSync(stdoutFile, 'w') : captureStdout ? 'pipe' : 'ignore';
   const t0 = performance.now();
-  const child = spawn(file, argv, { cwd, env, stdio: [stdin, captureStdout ? 'pipe' : 'ignore', 'pipe'] });
+  const child = spawn(file, argv, { cwd, env, stdio: [stdin, stdout, 'pipe'] });
   let hwmKb = 0;
   // Without GNU time, poll the high-water mark the kernel keeps for the process.
   const poll = hasGnuTime ? undefined : setInterval(() => (hwmKb = Math.max(hwmKb, readHwm(child.pid))), 20);
@@ -34,6 +36,7 @@ export async function measure(cmd, args, { cwd = repoRoot, env = process.env, st
   child.stderr.on('data', (b) => err.push(b));
   const status = await new Promise((res) => child.on('close', (code) => res(code)));
   const wallMs = performance.now() - t0;
+  for (const fd of [stdin, stdout]) if (typeof fd === 'number') closeSync(fd);
   if (poll) clearInterval(poll);
   let stderr = Buffer.concat(err).toString('utf8');
   if (hasGnuTime && existsSync(timeOut)) {

@@ -1,8 +1,10 @@
 /**
  * The cheap first pass: most lines of code and logs hold no identifier and no label. A line is
  * kept for the recognizers only when it has a label word or an identifier-like shape; the rest of
- * the text is never looked at again. Two linear regexes, so the cost is one pass over the text.
+ * the text is never looked at again. One linear regex for the words; the shapes are looked for
+ * character by character first (shape-hints.ts), and only lines that might hold one meet the regex.
  */
+import { mayHaveShape } from './shape-hints.js';
 
 /**
  * Label and clinical words, in lower, Capitalised or UPPER case. Case-sensitive on purpose: the
@@ -13,8 +15,8 @@ const WORDS_G =
   /@|(?<![a-z])(?:[aA](?:uthorization|dmission|ccession|dmitted|ccount|ddress|dmit|cct|ddr|ged|ge|UTHORIZATION|DMISSION|CCESSION|DMITTED|CCOUNT|DDRESS|DMIT|CCT|DDR|GED|GE)|[bB](?:eneficiary|iometric|irth|orn|ENEFICIARY|IOMETRIC|IRTH|ORN)|[cC](?:ontact|laim|ell|ity|sn|ONTACT|LAIM|ELL|ITY|SN)|[dD](?:ischarged|ischarge|eceased|river|evice|eath|\.o\.b|ear|ied|od|os|ea|ob|l|ISCHARGED|ISCHARGE|ECEASED|RIVER|EVICE|EATH|\.O\.B|EAR|IED|OD|OS|EA|OB|L)|[eE](?:ncounter|\-mail|mail|NCOUNTER|\-MAIL|MAIL)|[fF](?:ingerprint|amily|acial|irst|ace|ax|in|INGERPRINT|AMILY|ACIAL|IRST|ACE|AX|IN)|[gG](?:uarantor|iven|t1|UARANTOR|IVEN|T1)|[hH](?:eadshot|icn|EADSHOT|ICN)|[iI](?:nsurance|nsured|ris|mei|n1|p|NSURANCE|NSURED|RIS|MEI|N1|P)|[lL](?:icence|icense|ast|ICENCE|ICENSE|AST)|[mM](?:edicaid|edicare|edical|ember|obile|ail|bi|rn|EDICAID|EDICARE|EDICAL|EMBER|OBILE|AIL|BI|RN)|[nN](?:ame|pi|ok|k1|AME|PI|OK|K1)|[pP](?:rescription|ostcode|assport|ortrait|atient|olicy|ostal|late|hone|hoto|v1|id|RESCRIPTION|OSTCODE|ASSPORT|ORTRAIT|ATIENT|OLICY|OSTAL|LATE|HONE|HOTO|V1|ID)|[rR](?:eferral|etina|x|EFERRAL|ETINA|X)|[sS](?:ubscriber|pecimen|urname|treet|ocial|erial|sn|UBSCRIBER|PECIMEN|URNAME|TREET|OCIAL|ERIAL|SN)|[tT](?:el|EL)|[uU](?:di|DI)|[vV](?:ehicle|oice|isit|in|EHICLE|OICE|ISIT|IN)|[yY](?:ears|\/o|EARS|\/O)|[zZ](?:ip|IP))(?![a-z])/g;
 
 /** Identifier shapes and capitalised name pairs (case-sensitive; Latin-1 letters, no Unicode classes: speed). */
-const SHAPES_G =
-  /\d{3}[-. ]\d{2}[-. ]\d{4}|\d{3}\)?[-. ]\d{3}[-. ]\d{4}|\+\d{1,3}[ .-]?\(?\d|\(01\)\d{14}|\+[A-Z]\d{3}[A-Z0-9]{5}|\b\d{1,6}[A-Z]? (?:[NSEW]\.? )?[A-Z][a-z]|\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d|\b[A-ZÀ-Þ][a-zß-ÿ'’]+,? (?:[A-Z]\.? )?[A-ZÀ-Þ][a-zß-ÿ'’]+|\b[A-Z]{2,}\^[A-Z]|\b\d{4}[ -]\d{4,6}[ -]\d{4,5}|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|https?:\/\/|\b[A-Z][A-Z9]\d{7}\b|data:image/g;
+export const SHAPES =
+  /\d{3}[-. ]\d{2}[-. ]\d{4}|\d{3}\)?[-. ]\d{3}[-. ]\d{4}|\+\d{1,3}[ .-]?\(?\d|\(01\)\d{14}|\+[A-Z]\d{3}[A-Z0-9]{5}|\b\d{1,6}[A-Z]? (?:[NSEW]\.? )?[A-Z][a-z]|\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d|\b[A-ZÀ-Þ][a-zß-ÿ'’]+,? (?:[A-Z]\.? )?[A-ZÀ-Þ][a-zß-ÿ'’]+|\b[A-Z]{2,}\^[A-Z]|\b\d{4}[ -]\d{4,6}[ -]\d{4,5}|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|https?:\/\/|\b[A-Z][A-Z9]\d{7}\b|data:image/;
 
 export interface Selection {
   /** The kept lines joined with `\n`. */
@@ -41,19 +43,27 @@ export function selectLines(text: string): Selection {
     return lo;
   };
   let kept = 0;
-  for (const re of [WORDS_G, SHAPES_G]) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const l = lineOf(m.index);
-      if (!keep[l]) {
-        keep[l] = 1;
-        kept++;
-      }
-      // Skip the rest of a kept line: one hit is enough.
-      const next = starts[l + 1];
-      re.lastIndex = next === undefined ? text.length : Math.max(re.lastIndex, next);
-      if (next === undefined) break;
+  WORDS_G.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORDS_G.exec(text)) !== null) {
+    const l = lineOf(m.index);
+    if (!keep[l]) {
+      keep[l] = 1;
+      kept++;
+    }
+    // Skip the rest of a kept line: one hit is enough.
+    const next = starts[l + 1];
+    if (next === undefined) break;
+    WORDS_G.lastIndex = Math.max(WORDS_G.lastIndex, next);
+  }
+  // Shapes on the other lines: a character-level look first, the regex only where it says maybe.
+  for (let l = 0; l < starts.length; l++) {
+    if (keep[l]) continue;
+    const s = starts[l]!;
+    const e = l + 1 < starts.length ? starts[l + 1]! - 1 : text.length;
+    if (mayHaveShape(text, s, e) && SHAPES.test(text.slice(s, e))) {
+      keep[l] = 1;
+      kept++;
     }
   }
   if (kept === starts.length) return { text, map: [0, 0], all: true };

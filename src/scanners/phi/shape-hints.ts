@@ -1,0 +1,140 @@
+/**
+ * A character-level first look for the identifier shapes of the prefilter (SHAPES in prefilter.ts).
+ * A backtracking regex with fourteen alternatives tries most of them at every digit and capital
+ * letter, and log lines are full of digits (timestamps, durations, ids): that one regex was the
+ * largest single cost of `redact`. This loop reads each character once and answers "this line might
+ * match"; only those lines are given to the regex, so the lines kept are exactly the regex's.
+ *
+ * Every check here must accept at least everything its alternative accepts (a superset): a false
+ * "maybe" costs one regex call, a false "no" would drop a line. A differential test holds it to that.
+ */
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+/** `\w` without the u flag: ASCII letters, digits and `_`. */
+const isWord = (c: number): boolean => isDigit(c) || isUpper(c) || isLower(c) || c === 95;
+/** `[-. ]` */
+const isSep = (c: number): boolean => c === 45 || c === 46 || c === 32;
+/** `[A-ZÀ-Þ]` */
+const isCap = (c: number): boolean => isUpper(c) || (c >= 0xc0 && c <= 0xde);
+/** `[a-zß-ÿ'’]` */
+const isNameTail = (c: number): boolean => isLower(c) || (c >= 0xdf && c <= 0xff) || c === 39 || c === 0x2019;
+
+/** The end of the run of digits starting at `i` (bounded by `e`). */
+function digitsEnd(t: string, i: number, e: number): number {
+  while (i < e && isDigit(t.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `[A-Z][a-z]` at `p`, or `[NSEW]\.? [A-Z][a-z]` (the house-number shape after its space). */
+function streetStart(t: string, p: number): boolean {
+  const c = t.charCodeAt(p);
+  if (isUpper(c) && isLower(t.charCodeAt(p + 1))) return true;
+  if (c !== 78 && c !== 83 && c !== 69 && c !== 87) return false;
+  let q = p + 1;
+  if (t.charCodeAt(q) === 46) q++;
+  return t.charCodeAt(q) === 32 && isUpper(t.charCodeAt(q + 1)) && isLower(t.charCodeAt(q + 2));
+}
+
+/** The digit run [i, j) of a line ending at `e` could start (or end) one of the digit shapes. */
+function digitShape(t: string, i: number, j: number, e: number, boundary: boolean): boolean {
+  const n = j - i;
+  const x = j < e ? t.charCodeAt(j) : -1;
+  if (n >= 3) {
+    // 123-45-6789 (SSN), 312) 555-0142 / 312-555-0142 (phone): the run's last three digits start it.
+    if (isSep(x)) {
+      const k = j + 1;
+      const m = digitsEnd(t, k, e) - k;
+      if (m === 2 && isSep(t.charCodeAt(k + 2)) && digitsEnd(t, k + 3, e) - (k + 3) >= 4) return true;
+      if (m === 3 && isSep(t.charCodeAt(k + 3)) && digitsEnd(t, k + 4, e) - (k + 4) >= 4) return true;
+    } else if (x === 41 && isSep(t.charCodeAt(j + 1))) {
+      const k = j + 2;
+      if (digitsEnd(t, k, e) - k === 3 && isSep(t.charCodeAt(k + 3)) && digitsEnd(t, k + 4, e) - (k + 4) >= 4) return true;
+    }
+  }
+  if (!boundary) return false;
+  // 12 Main / 12B N. Oak (house numbers).
+  if (n <= 6) {
+    let p = j;
+    if (isUpper(x)) p++;
+    if (t.charCodeAt(p) === 32 && streetStart(t, p + 1)) return true;
+  }
+  // 1EG4-TE5-MK73 (Medicare MBI): one digit, a capital, a capital or digit, a digit.
+  if (n === 1 && x !== -1 && t.charCodeAt(i) !== 48 && isUpper(x)) {
+    const y = t.charCodeAt(j + 1);
+    if ((isUpper(y) || isDigit(y)) && isDigit(t.charCodeAt(j + 2))) return true;
+  }
+  // 1234 567890 12345 (card-like groups).
+  if (n === 4 && (x === 32 || x === 45)) {
+    const k = j + 1;
+    const m = digitsEnd(t, k, e) - k;
+    const y = t.charCodeAt(k + m);
+    if (m >= 4 && m <= 6 && (y === 32 || y === 45) && digitsEnd(t, k + m + 1, e) - (k + m + 1) >= 4) return true;
+  }
+  // 10.0.0.1 (IPv4): four dot-separated runs of one to three digits.
+  if (n <= 3 && x === 46) {
+    let k = j + 1;
+    for (let part = 0; part < 3; part++) {
+      const m = digitsEnd(t, k, e) - k;
+      if (m < 1 || m > 3) return false;
+      k += m;
+      if (part < 2) {
+        if (t.charCodeAt(k) !== 46) return false;
+        k++;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+/** What a character may start: 0 nothing, 1 a digit run, 2 a capital, 3 a symbol or letter of a literal shape. */
+const START = new Uint8Array(65536);
+for (let c = 48; c <= 57; c++) START[c] = 1;
+for (let c = 65; c <= 90; c++) START[c] = 2;
+for (let c = 0xc0; c <= 0xde; c++) START[c] = 2;
+for (const c of '+(^hd') START[c.charCodeAt(0)] = 3;
+
+/** Might the line [s, e) of `t` hold one of the prefilter's identifier shapes? */
+export function mayHaveShape(t: string, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = t.charCodeAt(i);
+    const k = START[c]!;
+    if (k === 0) continue;
+    if (k === 1) {
+      const j = digitsEnd(t, i + 1, e);
+      if (digitShape(t, i, j, e, i === s || !isWord(t.charCodeAt(i - 1)))) return true;
+      i = j - 1;
+      continue;
+    }
+    if (k === 2) {
+      // Maria Gonzalez / Gonzalez, M. Maria (capitalised name pairs).
+      let p = i + 1;
+      while (p < e && isNameTail(t.charCodeAt(p))) p++;
+      if (p > i + 1) {
+        if (t.charCodeAt(p) === 44) p++;
+        if (t.charCodeAt(p) === 32 && isCap(t.charCodeAt(p + 1))) return true;
+      }
+      // AB1234567 (passport-like, DEA).
+      if (isUpper(c)) {
+        const y = t.charCodeAt(i + 1);
+        if ((isUpper(y) || y === 57) && isDigit(t.charCodeAt(i + 2))) return true;
+      }
+      continue;
+    }
+    // +1 312 ..., +H123... (international phone, HIBCC UDI); (01)0... (GS1 UDI); DOE^JANE (HL7
+    // names); http(s)://; data:image.
+    if (c === 43) {
+      const y = t.charCodeAt(i + 1);
+      if (isDigit(y) || isUpper(y)) return true;
+    } else if (c === 40) {
+      if (t.startsWith('(01)', i)) return true;
+    } else if (c === 94) {
+      if (i > s && isUpper(t.charCodeAt(i - 1)) && isUpper(t.charCodeAt(i + 1))) return true;
+    } else if (c === 104) {
+      if (t.startsWith('http://', i) || t.startsWith('https://', i)) return true;
+    } else if (t.startsWith('data:image', i)) return true;
+  }
+  return false;
+}
