@@ -54,8 +54,8 @@ export function makeLogs(bytes, seed = 42, share = 0.3) {
 }
 
 const INPUTS = [
-  { file: 'redact-input.log', share: 0.3, label: 'redact, 30% of lines with an identifier' },
-  { file: 'redact-input-2pct.log', share: 0.02, label: 'redact, 2% of lines with an identifier' },
+  { key: 'dense', file: 'redact-input.log', share: 0.3, label: 'redact, 30% of lines with an identifier' },
+  { key: 'sparse', file: 'redact-input-2pct.log', share: 0.02, label: 'redact, 2% of lines with an identifier' },
 ];
 
 export async function run() {
@@ -68,7 +68,7 @@ export async function run() {
   const rows = [];
   const notes = [];
   const metrics = { startupMs: Math.round(startupMs) };
-  for (const { file, share, label } of INPUTS) {
+  for (const { key, file, share, label } of INPUTS) {
     const input = join(benchDir, file);
     if (!existsSync(input) || statSync(input).size < TARGET_BYTES) writeFileSync(input, makeLogs(TARGET_BYTES, 42, share));
     const bytes = statSync(input).size;
@@ -80,7 +80,6 @@ export async function run() {
     const outLines = readFileSync(output, 'utf8').split('\n').length;
     rmSync(output, { force: true });
     if (inLines !== outLines) notes.push(`redact changed the line count of ${file}: ${inLines} in, ${outLines} out`);
-    const key = share === 0.3 ? 'dense' : 'sparse';
     metrics[key] = {
       bytes,
       wallMs: Math.round(r.wallMs),

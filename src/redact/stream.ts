@@ -66,7 +66,8 @@ export class LineBatcher {
   end(): Buffer | undefined {
     if (this.size === 0) return undefined;
     const buf = this.take();
-    this.keep(buf.subarray(buf.length));
+    this.chunks = [];
+    this.size = 0;
     return buf;
   }
 

@@ -116,10 +116,14 @@ function realDay(y: number | undefined, m: number, d: number): boolean {
 
 const fullYear = (y: string): number => (y.length === 4 ? Number(y) : Number(y) + (Number(y) > 30 ? 1900 : 2000));
 
+const TIME_OF_DAY = /\d[T ]\d{1,2}:\d{2}/;
+/** A date with a time of day: a timestamp, which only a label makes a patient's date. */
+export const hasTimeOfDay = (v: string): boolean => TIME_OF_DAY.test(v);
+
 /** Parse the date shapes we detect; undefined for impossible dates (Feb 30, month 13). */
 export function parseDate(value: string): ParsedDate | undefined {
   const v = value.trim();
-  const hasTime = /\d[T ]\d{1,2}:\d{2}/.test(v);
+  const hasTime = hasTimeOfDay(v);
   // Constructor arguments `1958, 4, 17` (Ruby, Python, Java, C#); JavaScript's months count from 0,
   // so a month of 0 is read as January rather than rejected.
   let m = /^(\d{4}),\s*(\d{1,2}),\s*(\d{1,2})$/.exec(v);

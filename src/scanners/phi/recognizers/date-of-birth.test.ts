@@ -3,7 +3,8 @@ import { scanner } from '../index.js';
 import { loadNames } from '../names.js';
 import { describe, expect, it } from 'vitest';
 import { DATA, j } from '../testing.js';
-import { hasTimeOfDay, unlabelledAtLineStart } from './dates.js';
+import { hasTimeOfDay } from '../validators.js';
+import { unlabelledAtLineStart } from './dates.js';
 
 runRuleTests(scanner, 'phi/date-of-birth', {
   valid: [

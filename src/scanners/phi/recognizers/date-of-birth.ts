@@ -2,9 +2,9 @@ import type { Recognizer } from '../types.js';
 import { labelRe } from '../labels.js';
 import { maskDate } from '../mask.js';
 import { syntheticDate } from '../synthetic.js';
-import { parseDate, plausibleBirth } from '../validators.js';
+import { hasTimeOfDay, parseDate, plausibleBirth } from '../validators.js';
 import { phiRule } from './common.js';
-import { DATE_PATTERN, hasTimeOfDay, unlabelledAtLineStart } from './dates.js';
+import { DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
 
 export const recognizer: Recognizer = {
   kind: 'date-of-birth',

@@ -30,6 +30,3 @@ export function unlabelledAtLineStart(before: string): boolean {
   }
   return true;
 }
-
-/** A date with a time of day: a timestamp, which only a label makes a patient's date. */
-export const hasTimeOfDay = (v: string): boolean => /\d[T ]\d{1,2}:\d{2}/.test(v);
