@@ -21,6 +21,12 @@ describe('redact', () => {
     expect(redact('callback (312) 555-0142')).toBe('callback (***) ***-0142');
   });
 
+  it('masks names that start with a letter beyond ASCII on lines with no label word', () => {
+    // The prefilter once required a `\b` before the capital: no boundary between a space and `É`.
+    const text = 'seen Élodie Durand today for follow-up\ncalled Łukasz Nowak back\nÅsa Ødegård called\n';
+    expect(redact(text)).toBe('seen É***** D***** today for follow-up\ncalled Ł***** N**** back\nÅ** Ø****** called\n');
+  });
+
   it('honours kinds and minConfidence', () => {
     const text = `ssn ${SSN} phone (312) 555-2671`;
     expect(redact(text, { kinds: ['phone-number'] })).toBe(`ssn ${SSN} phone (***) ***-2671`);

@@ -14,9 +14,13 @@ import { mayHaveShape } from './shape-hints.js';
 const WORDS_G =
   /@|(?<![a-z])(?:[aA](?:uthorization|dmission|ccession|dmitted|ccount|ddress|dmit|cct|ddr|ged|ge|UTHORIZATION|DMISSION|CCESSION|DMITTED|CCOUNT|DDRESS|DMIT|CCT|DDR|GED|GE)|[bB](?:eneficiary|iometric|irth|orn|ENEFICIARY|IOMETRIC|IRTH|ORN)|[cC](?:ontact|laim|ell|ity|sn|ONTACT|LAIM|ELL|ITY|SN)|[dD](?:ischarged|ischarge|eceased|river|evice|eath|\.o\.b|ear|ied|od|os|ea|ob|l|ISCHARGED|ISCHARGE|ECEASED|RIVER|EVICE|EATH|\.O\.B|EAR|IED|OD|OS|EA|OB|L)|[eE](?:ncounter|\-mail|mail|NCOUNTER|\-MAIL|MAIL)|[fF](?:ingerprint|amily|acial|irst|ace|ax|in|INGERPRINT|AMILY|ACIAL|IRST|ACE|AX|IN)|[gG](?:uarantor|iven|t1|UARANTOR|IVEN|T1)|[hH](?:eadshot|icn|EADSHOT|ICN)|[iI](?:nsurance|nsured|ris|mei|n1|p|NSURANCE|NSURED|RIS|MEI|N1|P)|[lL](?:icence|icense|ast|ICENCE|ICENSE|AST)|[mM](?:edicaid|edicare|edical|ember|obile|ail|bi|rn|EDICAID|EDICARE|EDICAL|EMBER|OBILE|AIL|BI|RN)|[nN](?:ame|pi|ok|k1|AME|PI|OK|K1)|[pP](?:rescription|ostcode|assport|ortrait|atient|olicy|ostal|late|hone|hoto|v1|id|RESCRIPTION|OSTCODE|ASSPORT|ORTRAIT|ATIENT|OLICY|OSTAL|LATE|HONE|HOTO|V1|ID)|[rR](?:eferral|etina|x|EFERRAL|ETINA|X)|[sS](?:ubscriber|pecimen|urname|treet|ocial|erial|sn|UBSCRIBER|PECIMEN|URNAME|TREET|OCIAL|ERIAL|SN)|[tT](?:el|EL)|[uU](?:di|DI)|[vV](?:ehicle|oice|isit|in|EHICLE|OICE|ISIT|IN)|[yY](?:ears|\/o|EARS|\/O)|[zZ](?:ip|IP))(?![a-z])/g;
 
-/** Identifier shapes and capitalised name pairs (case-sensitive; Latin-1 letters, no Unicode classes: speed). */
+/**
+ * Identifier shapes and capitalised name pairs (case-sensitive; no Unicode classes: speed). Name
+ * letters are Latin-1 and Latin Extended-A (Élodie, Łukasz, Dvořák); a name starts where no letter
+ * is before it (a lookbehind: `\b` sees no boundary between a space and `É`).
+ */
 export const SHAPES =
-  /\d{3}[-. ]\d{2}[-. ]\d{4}|\d{3}\)?[-. ]\d{3}[-. ]\d{4}|\+\d{1,3}[ .-]?\(?\d|\(01\)\d{14}|\+[A-Z]\d{3}[A-Z0-9]{5}|\b\d{1,6}[A-Z]? (?:[NSEW]\.? )?[A-Z][a-z]|\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d|\b[A-ZÀ-Þ][a-zß-ÿ'’]+,? (?:[A-Z]\.? )?[A-ZÀ-Þ][a-zß-ÿ'’]+|\b[A-Z]{2,}\^[A-Z]|\b\d{4}[ -]\d{4,6}[ -]\d{4,5}|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|https?:\/\/|\b[A-Z][A-Z9]\d{7}\b|data:image/;
+  /\d{3}[-. ]\d{2}[-. ]\d{4}|\d{3}\)?[-. ]\d{3}[-. ]\d{4}|\+\d{1,3}[ .-]?\(?\d|\(01\)\d{14}|\+[A-Z]\d{3}[A-Z0-9]{5}|\b\d{1,6}[A-Z]? (?:[NSEW]\.? )?[A-Z][a-z]|\b[1-9][A-Z][A-Z0-9]\d-?[A-Z][A-Z0-9]\d|(?<![\wÀ-ž])[A-ZÀ-ÞĀ-ž][a-zß-ÿĀ-ž'’]+,? (?:[A-Z]\.? )?[A-ZÀ-ÞĀ-ž][a-zß-ÿĀ-ž'’]+|\b[A-Z]{2,}\^[A-Z]|\b\d{4}[ -]\d{4,6}[ -]\d{4,5}|\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b|https?:\/\/|\b[A-Z][A-Z9]\d{7}\b|data:image/;
 
 export interface Selection {
   /** The kept lines joined with `\n`. */

@@ -16,10 +16,12 @@ const isLower = (c: number): boolean => c >= 97 && c <= 122;
 const isWord = (c: number): boolean => isDigit(c) || isUpper(c) || isLower(c) || c === 95;
 /** `[-. ]` */
 const isSep = (c: number): boolean => c === 45 || c === 46 || c === 32;
-/** `[A-ZÀ-Þ]` */
-const isCap = (c: number): boolean => isUpper(c) || (c >= 0xc0 && c <= 0xde);
-/** `[a-zß-ÿ'’]` */
-const isNameTail = (c: number): boolean => isLower(c) || (c >= 0xdf && c <= 0xff) || c === 39 || c === 0x2019;
+/** Latin Extended-A (`Ā-ž`): both cases, as in the regex. */
+const isExtA = (c: number): boolean => c >= 0x100 && c <= 0x17e;
+/** `[A-ZÀ-ÞĀ-ž]` */
+const isCap = (c: number): boolean => isUpper(c) || (c >= 0xc0 && c <= 0xde) || isExtA(c);
+/** `[a-zß-ÿĀ-ž'’]` */
+const isNameTail = (c: number): boolean => isLower(c) || (c >= 0xdf && c <= 0xff) || isExtA(c) || c === 39 || c === 0x2019;
 
 /** The end of the run of digits starting at `i` (bounded by `e`). */
 function digitsEnd(t: string, i: number, e: number): number {
@@ -94,6 +96,7 @@ const START = new Uint8Array(65536);
 for (let c = 48; c <= 57; c++) START[c] = 1;
 for (let c = 65; c <= 90; c++) START[c] = 2;
 for (let c = 0xc0; c <= 0xde; c++) START[c] = 2;
+for (let c = 0x100; c <= 0x17e; c++) START[c] = 2;
 for (const c of '+(^hd') START[c.charCodeAt(0)] = 3;
 
 /** Might the line [s, e) of `t` hold one of the prefilter's identifier shapes? */
