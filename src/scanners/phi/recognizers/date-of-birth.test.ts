@@ -13,6 +13,8 @@ runRuleTests(scanner, 'phi/date-of-birth', {
     { code: 'Released on 03/04/1961 to the archive (patient records)', path: DATA, name: 'a bare date is not PHI' },
     { code: '2026-01-05T10:00:00Z patient check-in', path: 'logs/app.log', name: 'timestamps are not birth dates' },
     { code: 'boot ok\n  2026-01-05 10:00:00 Maria Gonzalez, patient', path: DATA, name: 'a timestamp that starts a line, even beside a name' },
+    { code: 'boot ok\n2024-01-02 INFO reminder sent to patient Maria Gonzalez', path: 'logs/app.log', name: 'a date-only timestamp before a log level' },
+    { code: 'boot ok\n[2024-01-02] warn: callback for Maria Gonzalez, patient', path: 'logs/app.log', name: 'a bracketed date-only timestamp' },
     { code: 'DOB: 02/30/1961', path: DATA, name: 'impossible date' },
     { code: 'dob: 2099-01-01', path: DATA, name: 'birth in the future' },
     { code: 'DOB: 01/01/1900', path: DATA, name: 'placeholder default date' },
@@ -29,6 +31,7 @@ runRuleTests(scanner, 'phi/date-of-birth', {
     { code: 'born on 4 Mar 1961', path: DATA, findings: [{ excerpt: '* *** 1961' }] },
     { code: 'intake ok\npatient dob=1961-03-04T00:00:00Z', path: DATA, name: 'a labelled date with a time', findings: [{ line: 2, excerpt: '1961-**-*****:**:***' }] },
     { code: 'intake ok\n03/04/1961 Maria Gonzalez patient', path: DATA, name: 'a date that starts its line, beside a name', findings: [{ line: 2, excerpt: '**/**/1961' }] },
+    { code: 'intake ok\n1961-03-04 Information desk: Maria Gonzalez, patient', path: DATA, name: 'a word that only starts like a log level', findings: [{ line: 2, excerpt: '1961-**-**' }] },
   ],
 }, loadNames);
 

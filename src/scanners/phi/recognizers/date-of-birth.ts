@@ -6,6 +6,16 @@ import { hasTimeOfDay, parseDate, plausibleBirth } from '../validators.js';
 import { phiRule } from './common.js';
 import { DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
 
+/** A log level right after the date (`2024-03-11 INFO`, `[2024-03-11] warn:`): the date is the line's timestamp. */
+const LEVEL_AFTER = /^\]?[ \t|:,-]*\[?(?:trace|debug|info|notice|warn(?:ing)?|error|err|fatal|crit(?:ical)?|alert|emerg)\b/i;
+/** Only blanks, or the bracket of `[2024-03-11]`, before the value on its line. */
+const LINE_START = /^[ \t]*\[?$/;
+
+/** A date that opens a log line, before its level, even without a time of day. */
+function logTimestamp(v: string, ctx: { line: string; col: number }): boolean {
+  return LINE_START.test(ctx.line.slice(0, ctx.col)) && LEVEL_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 16));
+}
+
 export const recognizer: Recognizer = {
   kind: 'date-of-birth',
   meta: phiRule('date-of-birth', 'Date of birth', 'high', 'A birth date tied to a person (label, key, HL7 PID-7, FHIR birthDate, DICOM PatientBirthDate), or a date beside a name or MRN.'),
@@ -22,7 +32,7 @@ export const recognizer: Recognizer = {
     if (!plausibleBirth(p, ctx.nowYear)) return 0;
     if (ctx.labelled) return p.hasTime && !ctx.structured ? 0.75 : 0.95;
     // A bare date is not PHI; co-occurrence with a name or MRN in the record may raise it.
-    return p.hasTime || ctx.textClass === 'code' ? 0 : 0.25;
+    return p.hasTime || ctx.textClass === 'code' || logTimestamp(v, ctx) ? 0 : 0.25;
   },
   mask: maskDate,
   synthetic: syntheticDate,
