@@ -24,6 +24,13 @@ const BATCH_FILES = 64;
 const BATCH_BYTES = 2 * 1024 * 1024;
 /** Batches queued per worker, so a worker never waits for the main thread between two batches. */
 const IN_FLIGHT = 2;
+/**
+ * Each worker's young generation (V8's default grows to 48 MB). A file's strings die with the file,
+ * so a small nursery holds them as well, and every page it does not grow into is a first-touch page
+ * fault saved (16.7 us each on the benchmark VM): on the 259 MB corpus, 10,000 fewer faults and
+ * 50 MB less peak RSS, at the same CPU time (docs/bench.md).
+ */
+const YOUNG_GENERATION_MB = 12;
 
 const workerUrl = new URL('./worker.js', import.meta.url);
 /** Workers need compiled JavaScript; when running from TypeScript sources (tests), scan inline. */
@@ -169,7 +176,7 @@ async function createPool(setup: PoolSetup, n: number): Promise<FileScanExecutor
   };
 
   for (let i = 0; i < n; i++) {
-    const worker = new Worker(workerUrl, { workerData: data });
+    const worker = new Worker(workerUrl, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     const slot: Slot = { worker, inFlight: [] };
     worker.on('message', (m: WorkerReply) => {
       if ('error' in m) return fail(new Error(`scanner worker failed to start: ${m.error}`));

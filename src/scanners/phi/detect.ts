@@ -5,7 +5,7 @@
  * name, MRN or SSN in the same record.
  */
 import { codeSpans, inSpans } from './code.js';
-import { CLINICAL_PATH_RE, inlineLabel, normalizeLabel, PATIENT_RE } from './labels.js';
+import { antiLabelled, CLINICAL_PATH_RE, inlineLabel, normalizeLabel, PATIENT_RE } from './labels.js';
 import { selectLines, toOriginal, type Selection } from './prefilter.js';
 import { clinicalSignal } from './signal.js';
 import { RECOGNIZERS } from './recognizers/index.js';
@@ -39,11 +39,15 @@ const NAME_KEY_RE = /(?:^|_)(?:name|full_name|first_name|last_name|patient_name)
 /** Values an API description or schema shows as a sample (`example: "Jane Smith"` in OpenAPI). */
 const DOC_LABEL_RE = /(?:^|_)(?:example|examples|placeholder|sample_value|default)$/;
 const QUOTE = new Set(['"', "'", '`']);
-/** `key=value`, `key: "value"`, `"key":"value"`: group 1 the key, 2 a quoted value, 3 a bare one. */
+/**
+ * `key=value`, `key: "value"`, `"key":"value"`, and a quoted value as a builder or block argument
+ * (`.postalCode("60804")`, FactoryBot's `first_name { 'Marco' }`): group 1 the key, 2 and 3 a
+ * double- or single-quoted value (the other quote may sit inside: "D'Angelo"), 4 a bare one.
+ */
 // No `d` flag: the value ends the match (bare) or sits before its closing quote, so its offset
 // follows from the lengths, without an indices array per pair (hundreds of thousands in a large log).
 // `=>` too: PHP arrays and Ruby hashes (`'name' => 'Ana Reyes'`).
-const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=])[ \t]*(?:["']([^"'\n]{1,80})["']|([^\s"',;&{}\[\]()<>]{1,80}))/g;
+const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
 
 export function detect(text: string, opts: DetectOptions): Detection[] {
   const recs = RECOGNIZERS.filter((r) => !opts.kinds || opts.kinds.has(r.kind));
@@ -127,7 +131,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       const line = sub.slice(ws, we);
       const col = start - ws;
       const label = inlineLabel(line, codeForm ? Math.max(0, m.index - ws) : col);
-      if (label && (r.antiLabels?.test(label) || DOC_LABEL_RE.test(label))) continue;
+      if (label && (antiLabelled(r.antiLabels, label) || DOC_LABEL_RE.test(label))) continue;
       const value = sub.slice(start, end);
       const ctx: JudgeContext = {
         label,
@@ -157,24 +161,25 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     KV_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = KV_RE.exec(sub)) !== null) {
-      const quoted = m[2] !== undefined;
+      const q = m[2] ?? m[3];
+      const quoted = q !== undefined;
       const vEnd = m.index + m[0].length - (quoted ? 1 : 0);
-      const vIdx = [vEnd - (quoted ? m[2]! : m[3]!).length, vEnd] as const;
+      const vIdx = [vEnd - (q ?? m[4]!).length, vEnd] as const;
       const key = m[1]!;
       let entry = kvCache.get(key);
       if (!entry) {
         const label = normalizeLabel(key);
         // A documentation key (`example:`) labels no recognizer: decided once per key, not per pair.
-        entry = { label, recs: DOC_LABEL_RE.test(label) ? [] : active.filter((r) => r.labels?.test(label) && !r.antiLabels?.test(label)) };
+        entry = { label, recs: DOC_LABEL_RE.test(label) ? [] : active.filter((r) => r.labels?.test(label) && !antiLabelled(r.antiLabels, label)) };
         kvCache.set(key, entry);
       }
       const { label, recs: candidates } = entry;
       if (candidates.length === 0) continue;
       const origStart = toOriginal(sel, vIdx[0]);
       const [ls, le] = lineBounds(vIdx[0]);
-      if (quoted && NAME_KEY_RE.test(label) && documentedTestName(m[2]!)) {
+      if (quoted && NAME_KEY_RE.test(label) && documentedTestName(q)) {
         // Not reported itself (synthetic); it marks its record as test data (syntheticRecords).
-        out.push({ kind: 'person-name', start: origStart, end: origStart + m[2]!.length, value: m[2]!, score: 1, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: true, label });
+        out.push({ kind: 'person-name', start: origStart, end: origStart + q.length, value: q, score: 1, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: true, label });
         continue;
       }
       if (!inCode(origStart)) continue;
@@ -236,7 +241,7 @@ function dropAgainstStructure(ds: Detection[], fields: Field[]): Detection[] {
     const f = at >= 0 ? sorted[at] : undefined;
     if (!f || d.start >= f.end) return true;
     if (f.nonPatient && d.kind !== 'npi' && d.kind !== 'dea-number' && d.kind !== 'medical-license') return false;
-    return !(BY_KIND_LOCAL.get(d.kind)?.antiLabels?.test(f.label) ?? false);
+    return !antiLabelled(BY_KIND_LOCAL.get(d.kind)?.antiLabels, f.label);
   });
 }
 
@@ -291,7 +296,7 @@ function judgeField(text: string, f: Field, recs: readonly Recognizer[], opts: D
   if (le === -1) le = text.length;
   let best: Detection | undefined;
   for (const r of recs) {
-    if (!r.labels?.test(f.label) || r.antiLabels?.test(f.label)) continue;
+    if (!r.labels?.test(f.label) || antiLabelled(r.antiLabels, f.label)) continue;
     // Staff and organisations (FHIR Practitioner, Organization) are not patients.
     if (!patientOk && r.kind !== 'npi' && r.kind !== 'dea-number' && r.kind !== 'medical-license') continue;
     const line = text.slice(ls, le);

@@ -91,3 +91,16 @@ export const PATIENT_RE =
 // Not members, subscribers, visits or claims: class members, pub/sub subscribers, AST visitors and
 // JWT claims fill ordinary code (babel's helper-member-expression-to-functions).
 export const CLINICAL_PATH_RE = /(?:^|[/_.-])(?:patients?|beneficiar(?:y|ies)|encounters?|ehr|emr|fhir|hl7|phi|clinical|admissions?|discharges?|intake|mrn|enrollees?|appointments?|lab-?results?)(?:$|[/_.-])/i;
+
+const PATIENT_TOKEN = /(?:^|_)patients?(?=_|$)/g;
+/**
+ * Does a recognizer's anti-label veto this label? The words nearest the value decide: after a
+ * `patient` token only the rest of the label counts, so `submitted_by_patient_name` is a patient's
+ * name although `by` (`signed_by`) vetoes names, while `patient_provider_name` stays a provider's.
+ */
+export function antiLabelled(anti: RegExp | undefined, label: string): boolean {
+  if (!anti || !anti.test(label)) return false;
+  let last = -1;
+  for (const m of label.matchAll(PATIENT_TOKEN)) last = m.index;
+  return last < 0 || anti.test(label.slice(last));
+}

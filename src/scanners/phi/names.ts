@@ -61,6 +61,8 @@ export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0
   const inLast = LAST!.has(t) || LAST!.has(bare);
   const hit = which === 'first' ? inFirst : which === 'last' ? inLast : inFirst || inLast;
   if (!hit) {
+    // O'Sullivan, D'Angelo: the lists hold the name after the particle.
+    if (/^[od]'./.test(t)) return tokenEvidence(t.slice(2), which);
     // Compound names ("Hyun-woo", "Garcia-Lopez") are not in the lists whole; their parts are.
     if (!t.includes('-')) return 0;
     const parts = t.split('-').filter((p) => p.length >= 2);

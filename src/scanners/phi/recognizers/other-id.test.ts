@@ -9,6 +9,7 @@ runRuleTests(scanner, 'phi/other-id', {
     { code: 'claim_id: pending (patient)', path: DATA },
     { code: 'patient visited 3 times, visit 12345 ok', path: DATA, name: 'a bare number after the word is not an id' },
     { code: 'Encounter type: outpatient', path: DATA },
+    { code: 'MBI,BeneficiaryName,LastVisit\n3FR7WK2HA64,"Nguyen, Thi",03/12/2024\n', path: 'exports/eligibility.csv', name: 'a date under a visit key is a date, not an id' },
     { code: 'the claim ABC-12 was denied (patient)', path: DATA, name: 'too short for an id' },
   ],
   invalid: [

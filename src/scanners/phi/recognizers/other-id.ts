@@ -2,6 +2,7 @@ import type { Recognizer } from '../types.js';
 import { labelRe } from '../labels.js';
 import { maskTail4 } from '../mask.js';
 import { syntheticId } from '../synthetic.js';
+import { parseDate } from '../validators.js';
 import { idLike, phiRule } from './common.js';
 
 export const recognizer: Recognizer = {
@@ -21,6 +22,8 @@ export const recognizer: Recognizer = {
   trigger: /claim|encounter|visit|accession|specimen|admission|episode|case|\bfin\b|csn|passport|prescription|\brx|referral|authori[sz]ation|pv1/i,
   judge(v, ctx) {
     if (!idLike(v, 3)) return 0;
+    // "LastVisit: 03/12/2024", "edVisit": a date under a visit or claim key is a date (patient-date), not an id.
+    if (parseDate(v)?.day !== undefined) return 0;
     if (!ctx.labelled) return 0;
     return ctx.patient || ctx.structured ? 0.88 : 0.7;
   },

@@ -12,5 +12,9 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: 'Admission date: 2024-01-05', path: DATA, findings: [{ excerpt: '2024-**-**' }] },
     { code: 'discharge_date,mrn\n01/09/2024,A12345\n', path: 'exports/patients.csv', findings: [{ line: 2, column: 1, excerpt: '**/**/2024' }] },
     { code: 'Date of death: March 3, 2023', path: DATA, findings: [{ excerpt: '***** *, 2023' }] },
+    { code: 'MBI,BeneficiaryName,LastVisit\n3FR7WK2HA64,"Nguyen, Thi",03/12/2024\n', path: 'exports/eligibility.csv', name: 'a last-visit column', findings: [{ line: 2, excerpt: '**/**/2024' }] },
+    { code: 'ClaimNumber\tPatientLast\tServiceFrom\tServiceTo\nCLM-1\tOkafor\t2024-02-11\t2024-02-14\n', path: 'exports/claims.tsv', name: 'claim service dates', findings: [{ line: 2, excerpt: '2024-**-**' }, { line: 2, excerpt: '2024-**-**' }] },
+    { code: 'patients:\n  - mrn: A10442\n    devices:\n      - implant_date: 2024-02-12\n', path: 'fixtures/implants.yaml', name: 'a clinical event date', findings: [{ line: 4, excerpt: '2024-**-**' }] },
+    { code: 'pt_last_nm,dob,last_visit_dt\nOKAFOR,19750417,20240211\n', path: 'exports/roster.csv', name: 'a legacy visit-date column', findings: [{ line: 2, excerpt: '2024****' }] },
   ],
 }, loadNames);

@@ -13,10 +13,14 @@ export const recognizer: Recognizer = {
     'admit(?:ted)?(?:_date|_dt)?', 'admission(?:_date|_dt)?', 'discharge(?:d)?(?:_date|_dt)?', 'death(?:_date|_dt)?', 'date_of_death', 'dod', 'deceased(?:_date(?:_time)?)?',
     'expired(?:_date)?', 'date_of_service', 'dos', 'service_date', 'visit_date', 'encounter_date', 'procedure_date', 'surgery_date', 'appointment_date',
     'appt_date', 'admit_date_time', 'pv1_44', 'pv1_45', 'pid_29', 'study_date', 'date_of_admission', 'date_of_discharge', 'date_of_visit', 'seen_on', 'period_start', 'period_end',
+    // Claims and legacy exports (`ServiceFrom`, `svc_to_dt`, `last_visit_dt`) and clinical events tied to the patient.
+    'visit(?:_dt)?', 'admit_dt', 'disch(?:arge)?_dt', 'dod_dt', '(?:service|svc)_(?:from|to|start|end|thru|through)(?:_date|_dt)?', 'dos_(?:from|to)',
+    '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at)?',
+    'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'obr_7', 'obr_22', 'obx_14', 'spm_17',
   ]),
   pattern: DATE_PATTERN,
   valuePattern: PARTIAL_DATE_PATTERN,
-  trigger: /admi|discharg|death|deceased|dod\b|dos\b|service|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period/i,
+  trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm/i,
   // Free text needs a label (judge() below); a date that starts its line has none.
   quick: (_v, before) => !unlabelledAtLineStart(before),
   judge(v, ctx) {

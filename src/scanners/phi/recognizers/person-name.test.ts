@@ -23,6 +23,10 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'pt_last_nm,pt_first_nm,dob\nOkafor,Chukwuemeka,19750417\n', path: 'exports/roster.csv', name: 'legacy `_nm` column names', findings: [{ excerpt: 'O*****' }, { excerpt: 'C**********' }] },
+    { code: '[{"caseNumber": "SUB-1", "claimant": {\n  "name": "Mary-Kate O\'Sullivan",\n  "dob": "1999-12-24"}}]', path: 'fixtures/subrogation.json', name: 'a claimant, and a particle name the lists know after the particle', findings: [{ line: 2, excerpt: "M***-K*** O'S*******" }] },
+    { code: '{"form": "intake", "submitted-by": {\n  "patient-name": "Élodie Marchand"}}', path: 'fixtures/intake.json', name: 'a patient key under a container named `..._by`', findings: [{ line: 2, excerpt: 'É***** M*******' }] },
+    { code: 'FactoryBot.define do\n  factory :patient do\n    first_name { \'Marco\' }\n    last_name { "D\'Angelo" }\n  end\nend\n', path: 'spec/factories/patient_factory.rb', name: 'FactoryBot attribute blocks', findings: [{ line: 3, excerpt: 'M****' }, { line: 4, excerpt: "D'A*****" }] },
     { code: 'TEST_PATIENT_NAME="Giulia Marchetti"\nTEST_PATIENT_DOB=1956-03-27', path: 'config/.env.test', name: 'a test-data label that still names a patient', findings: [{ excerpt: 'G***** M********' }] },
     { code: 'patients:\n  - demographics: {first: Soren, last: Lindgren, birth_date: 1938-09-09}', path: 'test/data/patients.yaml', name: 'first/last keys in a patient record', findings: [{ excerpt: 'S****' }, { excerpt: 'L*******' }] },
     { code: 'Repro: patient name: Maria Gonzalez was double-booked', path: 'docs/CHANGELOG.md', name: 'a patient label still counts in a changelog', findings: [{ excerpt: 'M**** G*******' }] },

@@ -14,5 +14,6 @@ runRuleTests(scanner, 'phi/phone-number', {
     { code: 'Patient phone: (312) 555-2671', path: DATA, findings: [{ column: 16, endColumn: 30, excerpt: '(***) ***-2671', confidence: 'high' }] },
     { code: 'fax=+44 20 7946 0018 (patient referral)', path: DATA, findings: [{ excerpt: '+** ** **** 0018' }] },
     { code: 'mobile: 3125552671', path: 'fixtures/patients/a.yml', findings: [{ excerpt: '******2671' }] },
+    { code: '{"msg":"inbound call","patient":"A1","ani":"+14049627051"}', path: 'logs/ivr.log', name: 'an E.164 number in a patient log', findings: [{ excerpt: '+*******7051' }] },
   ],
 }, loadNames);

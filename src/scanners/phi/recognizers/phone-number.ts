@@ -14,7 +14,7 @@ export const recognizer: Recognizer = {
   ]),
   antiLabels: /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$/,
   pattern:
-    /(?<![\w+.\/-])((?:\+1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}|\+(?:[2-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}\d|\(?0\d{1,3}\)?[ -]\d{3,4}[ -]?\d{3,4}|\d{10,11})(?![\w-]|\.\d)/dg,
+    /(?<![\w+.\/-])((?:\+1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}|\+(?:[2-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}\d|\(?0\d{1,3}\)?[ -]\d{3,4}[ -]?\d{3,4}|\+1\d{10}|\d{10,11})(?![\w-]|\.\d)/dg,
   boostable: true,
   judge(v, ctx) {
     if (!/^\+?[\d\s().-]+$/.test(v.trim())) return 0;
@@ -28,6 +28,8 @@ export const recognizer: Recognizer = {
     if (nanp.length === 10 && /^[2-9]\d{2}[2-9]\d{6}$/.test(nanp)) {
       const separated = /\D/.test(v.trim().replace(/^\+1/, ''));
       if (ctx.valueMode) return 0.9;
+      // E.164 (+14155550123, Twilio's `From`, a caller's ANI): the plus says phone as separators do.
+      if (!separated && /^\+1\d{10}$/.test(v.trim())) return ladder(ctx, { labelled: 0.9, patient: 0.7, bare: 0.35, code: 0.2 });
       if (!separated) return ctx.labelled ? 0.85 : 0;
       return ladder(ctx, { labelled: 0.95, patient: 0.75, bare: 0.4, code: 0.25 });
     }

@@ -15,6 +15,8 @@ runRuleTests(scanner, 'phi/us-ssn', {
     { code: 'x ' + j('693-09', '.4444'), path: DATA, name: 'mixed separators' },
     { code: 'const ts = ' + j('2190', '99998') + ';', path: 'src/a.ts', name: 'bare number in code' },
     { code: 'order 219099998 shipped', path: DATA, name: 'bare nine digits without a label' },
+    { code: 'patient moved to Chicago, IL ' + j('60637', '-1718'), path: DATA, name: 'a ZIP+4 (one separator)' },
+    { code: '10.1.2.3 - - "GET /patients/records HTTP/1.1" 200 ' + j('2841', '13'), path: 'logs/access.log', name: 'a status code and a byte count' },
   ],
   invalid: [
     { code: 'Patient SSN: ' + ssn, path: DATA, findings: [{ line: 1, column: 14, endColumn: 25, excerpt: '***-**-9998', confidence: 'high' }] },

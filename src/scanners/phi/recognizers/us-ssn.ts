@@ -17,6 +17,8 @@ export const recognizer: Recognizer = {
     // Mixed separators (693-09.4444) are not SSNs; neither are invalid areas, groups, serials.
     const seps = v.replace(/\d/g, '');
     if (seps.length === 2 && seps[0] !== seps[1]) return 0;
+    // One separator is another number's grouping: ZIP+4 (60637-1718), "200 284113" in an access log.
+    if (seps.length === 1 && !ctx.labelled) return 0;
     if (seps.includes('.') && !ctx.labelled && !ctx.valueMode) return 0;
     if (!validSsn(v)) return 0;
     // "... q 884 75 1062 q 784 ...": three numbers inside a space-separated list (font outlines,

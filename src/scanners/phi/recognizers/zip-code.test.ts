@@ -13,5 +13,6 @@ runRuleTests(scanner, 'phi/zip-code', {
   invalid: [
     { code: 'Patient zip: 60601', path: DATA, findings: [{ excerpt: '606**' }] },
     { code: 'postal_code,mrn\n60601-1234,A1234\n', path: 'exports/patients.csv', findings: [{ line: 2, excerpt: '606**-****' }] },
+    { code: 'MBI,BeneficiaryName,ZIP+4\n3FR7WK2HA64,"Nguyen, Thi",92683-4410\n', path: 'exports/eligibility.csv', name: 'a ZIP+4 column header', findings: [{ line: 2, excerpt: '926**-****' }] },
   ],
 }, loadNames);

@@ -6,7 +6,7 @@ import { phiRule } from './common.js';
 export const recognizer: Recognizer = {
   kind: 'zip-code',
   meta: phiRule('zip-code', 'ZIP code', 'low', 'A five-digit or ZIP+4 code in an address or ZIP field (Safe Harbor allows only the first three digits, and not for sparse areas).'),
-  labels: labelRe(['zip', 'zip_code', 'zipcode', 'zip5', 'postal', 'postal_code', 'postalcode', 'post_code', 'postcode', 'pid_11_zip', 'address_postal_code']),
+  labels: labelRe(['zip', 'zip_code', 'zipcode', 'zip5', 'zip_4', 'zip4', 'zip_plus_4', 'zip_plus4', 'postal', 'postal_code', 'postalcode', 'post_code', 'postcode', 'pid_11_zip', 'address_postal_code']),
   antiLabels: /(?:^|_)(?:gzip|unzip|zip_file|zip_path|archive)$/,
   pattern: /\b(?:zip|postal|post)(?:[ _-]?code)?\b["']?\s*[:=#]?\s*["']?(\d{5}(?:-\d{4})?)\b/dgi,
   valuePattern: /(?<![\w-])(\d{5}(?:-\d{4})?)(?![\w-])/dg,
