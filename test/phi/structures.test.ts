@@ -42,6 +42,28 @@ describe('structured formats', () => {
     expect(byWhere).toMatchObject({ 'PID-3': 'phi/medical-record-number', 'PID-5': 'phi/person-name', 'PID-7': 'phi/date-of-birth', 'PID-19': 'phi/us-ssn' });
   });
 
+  it('HL7 v2: order numbers and result times are the patient\'s; providers and the insurer are not', () => {
+    const msg = [
+      'MSH|^~\\&|LIS|HOSP|EHR|HOSP|202403120700||ORU^R01|9|P|2.5',
+      'PID|1||00390218^^^HOSP^MR||NGUYEN^THI HOA||19540719|F',
+      'PV1|1|I|4W^412^B||||1847263955^KRISHNAMURTHY^ANAND^^^DR^MD',
+      'ORC|RE|ORD-LAB-55120^EPIC|24A0712345^LAB||CM||||20240312051500|||1204837565^PATEL^MAYA^^^DR',
+      'OBR|1|ORD-LAB-55120^EPIC|24A0712345^LAB|2823-3^Potassium^LN|||20240312052000',
+      'OBX|1|NM|2823-3^Potassium^LN||6.2|mmol/L|3.5-5.1|HH|||F|||20240312052000',
+      'IN1|1|BC001^ANTHEM PPO|60054|ANTHEM BLUE CROSS|PO BOX 60007^^LOS ANGELES^CA^90060||(800)441-2270',
+    ].join('\r');
+    const { findings } = run('inbound/oru.hl7', msg);
+    const at = (where: string) => findings.filter((f) => f.message.includes(`(${where})`)).map((f) => f.ruleId);
+    expect(at('ORC-2')).toEqual(['phi/other-id']);
+    expect(at('OBR-3')).toEqual(['phi/other-id']);
+    expect(at('OBR-7')).toEqual(['phi/patient-date']);
+    expect(at('OBX-14')).toEqual(['phi/patient-date']);
+    expect(at('ORC-9')).toEqual(['phi/patient-date']);
+    // The attending and ordering doctors' names, the insurer's address and phone: nothing.
+    const people = findings.filter((f) => f.ruleId === 'phi/person-name' || f.ruleId === 'phi/phone-number' || f.ruleId === 'phi/street-address');
+    expect(people.map((f) => f.excerpt).sort()).toEqual(['N*****', 'T** H**']);
+  });
+
   it('HL7 v2 segments pasted into a test string are read by position, the code around them is not', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 19: SSN });

@@ -12,6 +12,7 @@ export const recognizer: Recognizer = {
     'claim(?:_id|_number|_no|_num)', 'claim', 'encounter(?:_id|_number|_no)?', 'visit(?:_id|_number|_no)?', 'pv1_19', 'accession(?:_number|_no|_id)?', 'specimen(?:_id|_number)',
     'admission(?:_id|_number)', 'episode(?:_id|_number)', 'case(?:_number|_no)', 'fin', 'fin_number', 'csn', 'passport(?:_number|_no)?', 'itin', 'alien_number',
     'a_number', 'tax_id', 'prescription(?:_number|_no|_id)', 'rx(?:_number|_no)', 'referral(?:_id|_number)', 'authorization(?:_number|_no)', 'prior_auth(?:_number)?',
+    '(?:placer|filler)_order(?:_number|_no)?',
   ]),
   antiLabels: /(?:^|_)(?:test_case|use_case|jwt_claim|token_claim|claims_key|oauth|github|jira|ticket)(?:_id|_number)?$/,
   pattern:

@@ -16,7 +16,7 @@ export const recognizer: Recognizer = {
     // Claims and legacy exports (`ServiceFrom`, `svc_to_dt`, `last_visit_dt`) and clinical events tied to the patient.
     'visit(?:_dt)?', 'admit_dt', 'disch(?:arge)?_dt', 'dod_dt', '(?:service|svc)_(?:from|to|start|end|thru|through)(?:_date|_dt)?', 'dos_(?:from|to)',
     '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at)?',
-    'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'obr_7', 'obr_22', 'obx_14', 'spm_17',
+    'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'orc_9', 'obr_7', 'obr_22', 'obx_14', 'spm_17',
   ]),
   pattern: DATE_PATTERN,
   valuePattern: PARTIAL_DATE_PATTERN,

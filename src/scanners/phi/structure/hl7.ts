@@ -32,7 +32,18 @@ const FIELDS: Record<string, Array<Comp> | string> = {
   'IN1-16': [{ comp: 1, label: 'in1_16' }, { comp: 2, label: 'in1_16' }],
   'IN1-18': [{ comp: 1, label: 'date_of_birth' }],
   'IN1-36': 'in1_36',
+  'IN1-19': [{ comp: 1, label: 'pid_11' }, { comp: 3, label: 'address_city' }, { comp: 5, label: 'zip' }],
   'IN1-49': [{ comp: 1, label: 'in1_49' }],
+  // Orders and results: the order numbers and the times of the patient's own tests.
+  'ORC-2': [{ comp: 1, label: 'placer_order_number' }],
+  'ORC-3': [{ comp: 1, label: 'filler_order_number' }],
+  'ORC-9': [{ comp: 1, label: 'orc_9' }],
+  'OBR-2': [{ comp: 1, label: 'placer_order_number' }],
+  'OBR-3': [{ comp: 1, label: 'filler_order_number' }],
+  'OBR-7': [{ comp: 1, label: 'obr_7' }],
+  'OBR-22': [{ comp: 1, label: 'obr_22' }],
+  'OBX-14': [{ comp: 1, label: 'obx_14' }],
+  'SPM-17': [{ comp: 1, label: 'spm_17' }],
   'GT1-3': [{ comp: 1, label: 'gt1_3' }, { comp: 2, label: 'gt1_3' }],
   'GT1-5': [{ comp: 1, label: 'gt1_5' }, { comp: 3, label: 'address_city' }, { comp: 5, label: 'zip' }],
   'GT1-6': [{ comp: 1, label: 'gt1_6' }],
@@ -40,6 +51,16 @@ const FIELDS: Record<string, Array<Comp> | string> = {
   'GT1-12': 'ssn',
   'MRG-1': [{ comp: 1, label: 'pid_3' }],
 };
+
+/**
+ * Fields that name staff (attending, referring, admitting, ordering providers, result interpreters,
+ * authors) or an organisation (the insurer's name, address, phone and contact in IN1-4..7): a name,
+ * address or number the free-text rules find in them is not the patient's.
+ */
+const NON_PATIENT_FIELDS = new Set([
+  'PV1-7', 'PV1-8', 'PV1-9', 'PV1-17', 'PV1-52', 'ORC-10', 'ORC-11', 'ORC-12', 'OBR-16', 'OBR-28', 'OBR-32', 'OBR-33', 'OBR-34', 'OBX-16',
+  'TXA-5', 'TXA-9', 'TXA-10', 'ROL-4', 'PRD-2', 'IN1-4', 'IN1-5', 'IN1-6', 'IN1-7',
+]);
 
 /** PID-3 repetitions carry their identifier type in component 5 (HL7 table 0203). */
 const ID_TYPE_LABEL: Record<string, string> = { SS: 'ssn', MB: 'member_id', MA: 'medicaid_id', MC: 'medicare_id', DL: 'dl', AN: 'account_number', NPI: 'npi', PPN: 'passport', MR: 'pid_3', PI: 'pid_3', PT: 'pid_3' };
@@ -96,6 +117,7 @@ function segmentFields(seg: string, name: string, base: number, { fs, cs, rs }: 
   for (let f = 1; f < parts.length; f++) {
     const value = parts[f]!;
     const spec = FIELDS[`${name}-${f}`];
+    if (value && NON_PATIENT_FIELDS.has(`${name}-${f}`)) fields.push({ label: 'provider', start: pos, end: pos + value.length, record, where: `${name}-${f}`, nonPatient: true });
     if (spec && value) {
       let repStart = pos;
       for (const rep of value.split(rs)) {
