@@ -21,6 +21,13 @@ describe('redact', () => {
     expect(redact('callback (312) 555-0142')).toBe('callback (***) ***-0142');
   });
 
+  it('masks URL-encoded query values and keeps the query string encoded', () => {
+    const text = 'GET /api/v2/patients?phone=%2B14158672301&name=Pieter%20van%20der%20Berg&first=Ana+Reyes HTTP/1.1\n';
+    expect(redact(text)).toBe('GET /api/v2/patients?phone=%2B*******2301&name=P*****%20v**%20d**%20B***&first=A**%20R**** HTTP/1.1\n');
+    // Outside a query string a plus is part of the value.
+    expect(redact('patient phone=+13125552671\n')).toBe('patient phone=+*******2671\n');
+  });
+
   it('masks names that start with a letter beyond ASCII on lines with no label word', () => {
     // The prefilter once required a `\b` before the capital: no boundary between a space and `É`.
     const text = 'seen Élodie Durand today for follow-up\ncalled Łukasz Nowak back\nÅsa Ødegård called\n';

@@ -46,7 +46,9 @@ export function redact(text: string, options: RedactOptions = {}): string {
   let last = 0;
   for (const d of found) {
     if (d.score < floor || d.start < last) continue;
-    parts.push(text.slice(last, d.start), BY_KIND.get(d.kind)!.mask(d.value));
+    const mask = BY_KIND.get(d.kind)!.mask(d.value);
+    // Masks are `*` and the value's own punctuation; encoded, they keep a query string a query string.
+    parts.push(text.slice(last, d.start), d.urlEncoded ? encodeURIComponent(mask) : mask);
     last = d.end;
   }
   if (last === 0) return text;

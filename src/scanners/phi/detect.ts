@@ -49,6 +49,20 @@ const QUOTE = new Set(['"', "'", '`']);
 // `=>` too: PHP arrays and Ruby hashes (`'name' => 'Ana Reyes'`).
 const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
 
+/**
+ * A URL-encoded value decoded, or the value itself when it is not one. In a query string (after `?`
+ * or `&`) `+` is a space too; elsewhere it stays (`phone=+13125550100`).
+ */
+function queryDecoded(raw: string, inQuery: boolean): string {
+  const plus = inQuery && raw.includes('+');
+  if (!plus && !/%[0-9A-Fa-f]{2}/.test(raw)) return raw;
+  try {
+    return decodeURIComponent(plus ? raw.replace(/\+/g, ' ') : raw);
+  } catch {
+    return raw;
+  }
+}
+
 export function detect(text: string, opts: DetectOptions): Detection[] {
   const recs = RECOGNIZERS.filter((r) => !opts.kinds || opts.kinds.has(r.kind));
   if (opts.valueKinds) return detectValues(text, recs.filter((r) => opts.valueKinds!.includes(r.kind)), opts);
@@ -183,13 +197,16 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
         continue;
       }
       if (!inCode(origStart)) continue;
-      const value = sub.slice(vIdx[0], vIdx[1]);
+      const raw = sub.slice(vIdx[0], vIdx[1]);
+      // A query string in an access log (`name=Pieter%20van%20der%20Berg`): judged decoded.
+      const value = quoted ? raw : queryDecoded(raw, m.index > 0 && (sub[m.index - 1] === '?' || sub[m.index - 1] === '&'));
       const line = sub.slice(ls, le);
       let best: Detection | undefined;
       for (const r of candidates) {
         const score = r.judge(value, { label, labelled: true, structured: false, patient: patientAt(ls, le, vIdx[0]), textClass: opts.textClass, line, col: vIdx[0] - ls, nowYear: opts.nowYear });
-        if (score >= MIN_KEEP && (!best || score > best.score)) best = { kind: r.kind, start: origStart, end: origStart + value.length, value, score, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: r.synthetic?.(value) ?? false, label };
+        if (score >= MIN_KEEP && (!best || score > best.score)) best = { kind: r.kind, start: origStart, end: origStart + raw.length, value, score, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: r.synthetic?.(value) ?? false, label };
       }
+      if (best && value !== raw) best.urlEncoded = true;
       if (best) out.push(best);
     }
   }
@@ -352,6 +369,12 @@ export function merge(ds: Detection[]): Detection[] {
     const last = out[out.length - 1];
     if (last && d.start < last.end) {
       // A URL or address that contains an MRN or ZIP: the container is the identifier to mask.
+      // The same value found as free text and as a field: the field's record (a YAML item, a CSV
+      // row) is the one co-occurrence should see, not the line.
+      if (d.start === last.start && d.end === last.end && d.score === last.score && last.record.startsWith('L') && !d.record.startsWith('L')) {
+        out[out.length - 1] = d;
+        continue;
+      }
       if (d.end <= last.end && last.score >= 0.55) continue;
       if (d.score > last.score || (d.score === last.score && d.end - d.start > last.end - last.start)) out[out.length - 1] = d;
       continue;

@@ -74,9 +74,13 @@ export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0
 const TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sr|jr|ii|iii|iv|md|rn|phd)\.?$/i;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?|\p{Lu}\.?|(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}[\p{Ll}]+)$/u;
 
-/** Split a candidate into name tokens, "LAST, First" and HL7 `LAST^FIRST^M` included. */
+/** Lower-case particles inside a name (Pieter van der Berg, Luis de la Cruz): neither evidence nor a reason to reject. */
+const PARTICLE = /^(?:van|der|den|de|del|della|la|le|von|zu|da|di|du|dos|das|bin|ibn|al|el|ter|ten)$/;
+
+/** Split a candidate into name tokens, "LAST, First" and HL7 `LAST^FIRST^M` included; particles are dropped. */
 export function nameTokens(value: string): string[] | undefined {
-  const parts = value.trim().split(/[\s,^]+/).filter((t) => t.length > 0 && !TITLES.test(t));
+  const all = value.trim().split(/[\s,^]+/).filter((t) => t.length > 0 && !TITLES.test(t));
+  const parts = all.filter((t, i) => !(i > 0 && i < all.length - 1 && PARTICLE.test(t)));
   if (parts.length === 0 || parts.length > 5) return undefined;
   for (const p of parts) if (!NAME_TOKEN.test(p)) return undefined;
   return parts;

@@ -91,6 +91,8 @@ export interface Detection {
   label?: string;
   /** DICOM tag or HL7 field position, for the message. */
   where?: string;
+  /** The text holds `value` URL-encoded (a query string): a mask written over it is encoded too. */
+  urlEncoded?: boolean;
 }
 
 export const scoreToConfidence = (s: number): 'high' | 'medium' | 'low' => (s >= 0.8 ? 'high' : s >= 0.55 ? 'medium' : 'low');

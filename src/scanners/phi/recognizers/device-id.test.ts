@@ -9,6 +9,7 @@ runRuleTests(scanner, 'phi/device-id', {
     { code: 'disk_serial: WD1234567 patient', path: DATA, name: 'hardware of a server' },
   ],
   invalid: [
+    { code: 'devices:\n  - patient_mrn: "00628145"\n    device: Azure XT DR pacemaker\n    udi: "(01)00681804712988(17)270131(10)HBB4471"\n    serial: RNB408127S\n', path: 'fixtures/implants.yaml', name: "a serial number in the same record as a patient's MRN", findings: [{ line: 4 }, { line: 5, excerpt: '******127S', confidence: 'high' }] },
     { code: 'Patient implant UDI (01)00844588003288(17)141120(10)7654321D(21)10987654d321', path: DATA, findings: [{ confidence: 'high' }] },
     { code: 'Pacemaker serial number: PJN4471209 (patient)', path: DATA, findings: [{ excerpt: '******1209' }] },
   ],

@@ -18,6 +18,8 @@ export const recognizer: Recognizer = {
   pattern:
     /(\(01\)\d{14}(?:\((?:10|11|17|21|30|240)\)[A-Za-z0-9.\/-]{1,20})*|\+[A-Z]\d{3}[A-Z0-9]{5,18}\/?[\$A-Z0-9]*)(?![\w])/dg,
   labelPattern: /\b(?:UDI|udi|[Dd]evice[ _](?:ID|Id|id|[Ss]erial)|DEVICE[ _](?:ID|SERIAL)|[Ii]mplant[ _][Ss]erial|[Ss]erial[ _]?(?:[Nn]o\.?|[Nn]umber|#)|SERIAL[ _]?(?:NO|NUMBER)|IMEI|imei)(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Za-z0-9][A-Za-z0-9-]{4,30})(?![\w-])/dg,
+  // A serial number beside a patient's name or MRN in the same record is that patient's device.
+  boostable: true,
   judge(v, ctx) {
     const t = v.trim();
     if (GS1_UDI.test(t) || /^\+[A-Z]\d{3}[A-Z0-9]{5,}/.test(t)) return ladder(ctx, { labelled: 0.95, patient: 0.85, bare: 0.6, code: 0.45 });
