@@ -76,6 +76,11 @@ describe('structured formats', () => {
     expect(run('src/interface/adt-router.test.js', code.replace(/'PID\|[^']*'/, "'EVN|A01|202401011200'")).findings).toEqual([]);
   });
 
+  it("SQL seeds: a doubled quote inside a string is one quote ('O''Brien')", () => {
+    const { findings } = run('db/seeds/001_patients.sql', "INSERT INTO patients (mrn, first_name, last_name, dob) VALUES\n  ('00877302', 'Siobhan', 'O''Brien', '1988-03-17');\n");
+    expect(findings.filter((f) => f.ruleId === 'phi/person-name').map((f) => f.excerpt).sort()).toEqual(["O'B****", 'S******']);
+  });
+
   it('CSV headers label the cells below them', () => {
     const { findings } = run('exports/patients.csv', 'mrn,first_name,dob\nA778812,Ana,1972-05-06\n');
     expect(findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`)).toEqual(['2:1 phi/medical-record-number', '2:9 phi/person-name', '2:13 phi/date-of-birth']);

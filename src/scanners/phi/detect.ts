@@ -41,13 +41,14 @@ const DOC_LABEL_RE = /(?:^|_)(?:example|examples|placeholder|sample_value|defaul
 const QUOTE = new Set(['"', "'", '`']);
 /**
  * `key=value`, `key: "value"`, `"key":"value"`, and a quoted value as a builder or block argument
- * (`.postalCode("60804")`, FactoryBot's `first_name { 'Marco' }`): group 1 the key, 2 and 3 a
+ * (`.postalCode("60804")`, FactoryBot's `first_name { 'Marco' }`) or the first item of a list
+ * (`given: ['Min-jun']`): group 1 the key, 2 and 3 a
  * double- or single-quoted value (the other quote may sit inside: "D'Angelo"), 4 a bare one.
  */
 // No `d` flag: the value ends the match (bare) or sits before its closing quote, so its offset
 // follows from the lengths, without an indices array per pair (hundreds of thousands in a large log).
 // `=>` too: PHP arrays and Ruby hashes (`'name' => 'Ana Reyes'`).
-const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
+const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:\[[ \t]*(?=["']))?(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
 
 /**
  * A URL-encoded value decoded, or the value itself when it is not one. In a query string (after `?`
@@ -307,7 +308,7 @@ function judgeField(text: string, f: Field, recs: readonly Recognizer[], opts: D
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e <= s || e - s > 512) return undefined;
-  const value = text.slice(s, e);
+  const value = f.sqlString ? text.slice(s, e).replace(/''/g, "'") : text.slice(s, e);
   const ls = text.lastIndexOf('\n', s - 1) + 1;
   let le = text.indexOf('\n', s);
   if (le === -1) le = text.length;

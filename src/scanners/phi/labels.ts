@@ -57,6 +57,14 @@ export function inlineLabel(line: string, col: number): string | undefined {
     else if (c === 58 || c === 61 || c === 35 || c === 124 || c === 45 || c === 95 || c === 46) i--;
   }
   while (i >= stop && isSkippable(line.charCodeAt(i))) i--;
+  // A short qualifier between the label and its separator (`MRN (MVH): 00628145`) is not the label.
+  if (line.charCodeAt(i) === 41) {
+    const open = line.lastIndexOf('(', i);
+    if (open >= stop && i - open <= 16) {
+      i = open - 1;
+      while (i >= stop && isSkippable(line.charCodeAt(i))) i--;
+    }
+  }
   const end = i + 1;
   while (i >= stop && isLabelChar(line.charCodeAt(i))) i--;
   // The label starts with a letter and ends with a letter, digit, ')' or "'".

@@ -11,6 +11,7 @@ runRuleTests(scanner, 'phi/medical-record-number', {
     { code: 'const mrn = patient.mrn;', path: 'src/patient.ts' },
   ],
   invalid: [
+    { code: 'Referral for the patient below.\nMRN (MVH): 00628145\n', path: 'docs/referral.eml', name: 'a qualifier between the label and its colon', findings: [{ line: 2, excerpt: '****8145' }] },
     { code: 'MRN: 00482913', path: DATA, findings: [{ column: 6, excerpt: '****2913', confidence: 'high' }] },
     { code: 'Patient MRN-004521 admitted', path: DATA, findings: [{ excerpt: '******' }] },
     { code: 'PID|1||7733921^^^HOSP^MR||NGUYEN^ANH', path: 'msgs/adt.hl7', findings: [{ excerpt: '*******' }] },

@@ -15,7 +15,7 @@ export const recognizer: Recognizer = {
     'patient_role_id',
   ]),
   antiLabels: /(?:^|_)(?:provider|practitioner|organization|org|facility|location|device|order|message|msg|request|trace|span|session|correlation)_(?:id|identifier)$/,
-  pattern: /\b(?:MRN|Medical[ _]Record(?:[ _]?(?:Number|No\.?|Num|#))?|Chart[ _]?(?:No\.?|Number|#)|Patient[ _]?(?:ID|No\.?|Number|#))(?:[ \t]*[:#=-][ \t]*|[ \t]+|-|_)["']?([A-Z]{0,4}-?\d[\dA-Z-]{2,19})(?![\w-])/dgi,
+  pattern: /\b(?:MRN|Medical[ _]Record(?:[ _]?(?:Number|No\.?|Num|#))?|Chart[ _]?(?:No\.?|Number|#)|Patient[ _]?(?:ID|No\.?|Number|#))(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:#=-][ \t]*|[ \t]+|-|_)["']?([A-Z]{0,4}-?\d[\dA-Z-]{2,19})(?![\w-])/dgi,
   valuePattern: /(?<![\w-])([A-Z]{0,4}-?\d[\dA-Z-]{3,19})(?![\w-])/dg,
   trigger: /mrn|medical.?record|chart|patient.?(?:id|no|number|#)|pid/i,
   judge(v, ctx) {

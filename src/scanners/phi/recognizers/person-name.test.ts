@@ -23,6 +23,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: "const patient = {\n  name: { given: ['Min-jun'], family: 'Kim' },\n};", path: 'src/__tests__/appointments.test.ts', name: 'the first item of a list value', findings: [{ line: 2, excerpt: 'M**-j**' }, { line: 2, excerpt: 'K**' }] },
     { code: '10.1.2.3 - - "GET /portal/records?mrn=00319964&name=Pieter%20van%20der%20Berg&lname=D%27Angelo HTTP/1.1" 200', path: 'logs/access.log', name: 'URL-encoded query values, with lower-case particles', findings: [{ excerpt: 'P***** v** d** B***' }, { excerpt: "D'A*****" }] },
     { code: 'pt_last_nm,pt_first_nm,dob\nOkafor,Chukwuemeka,19750417\n', path: 'exports/roster.csv', name: 'legacy `_nm` column names', findings: [{ excerpt: 'O*****' }, { excerpt: 'C**********' }] },
     { code: '[{"caseNumber": "SUB-1", "claimant": {\n  "name": "Mary-Kate O\'Sullivan",\n  "dob": "1999-12-24"}}]', path: 'fixtures/subrogation.json', name: 'a claimant, and a particle name the lists know after the particle', findings: [{ line: 2, excerpt: "M***-K*** O'S*******" }] },

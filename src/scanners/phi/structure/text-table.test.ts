@@ -13,6 +13,13 @@ describe('printed tables', () => {
     expect(textTableFields(t).every((f) => f.patient)).toBe(true);
   });
 
+  it('reads a two-column field/value table row by row, and only when a row is clinical', () => {
+    const t = 'Second record:\n\n| Field | Value |\n|-------|-------|\n| Name  | Friedrich von Hohenberg |\n| MRN   | 00247781 |\n| DOB   | 02.04.1939 |\n\n## Expected';
+    expect(cells(t, textTableFields(t))).toEqual(['table1:name=Friedrich von Hohenberg', 'table1:mrn=00247781', 'table1:dob=02.04.1939']);
+    const team = '| Field | Value |\n|---|---|\n| Owner | Ana Reyes |\n| Email | ana@clinic.example |\n';
+    expect(textTableFields(team)).toEqual([]);
+  });
+
   it('reads psql output (no outer pipes, a +-ruled separator)', () => {
     const t = '  id | first_name |    dob\n-----+------------+------------\n  17 | Ines       | 1950-05-05\n(1 row)\n';
     expect(cells(t, textTableFields(t))).toEqual(['table1.row1:id=17', 'table1.row1:first_name=Ines', 'table1.row1:dob=1950-05-05']);

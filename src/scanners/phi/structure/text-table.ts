@@ -81,11 +81,23 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
   let table = 0;
   for (let i = 0; i < lines.length - 1; i++) {
     const head = lines[i]!;
-    if (head.text.length > 400 || !CLINICAL_HEADER_HINT.test(head.text)) continue;
+    if (head.text.length > 400) continue;
+    const hint = CLINICAL_HEADER_HINT.test(head.text);
+    // Without a clinical header word only a field/value table (whose rows are labels) can start here.
+    if (!hint && !(head.text.includes('|') && lines[i + 1]!.text.includes('|'))) continue;
     const pc = head.text.includes('|') ? pipeCells(head.text) : undefined;
     if (pc) {
-      const labels = headerLabels(head.text, pc);
-      if (!labels) continue;
+      const labels = hint ? headerLabels(head.text, pc) : undefined;
+      if (!labels) {
+        // `| Field | Value |` and then one row per field (`| MRN | 00247781 |`): each row labels itself.
+        const kv = pc.length === 2 ? keyValueRows(lines, i + 1) : undefined;
+        if (kv) {
+          table++;
+          for (const r of kv.rows) fields.push({ label: r.label, start: r.start, end: r.end, record: `table${table}`, where: `table row ${r.label}`, patient: true });
+          i = kv.next - 1;
+        }
+        continue;
+      }
       table++;
       let j = i + 1;
       if (j < lines.length && RULE_LINE.test(lines[j]!.text) && lines[j]!.text.includes('-')) j++;
@@ -127,6 +139,26 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
     if (row > 0) i = j - 1;
   }
   return fields;
+}
+
+/**
+ * Two-column pipe rows from `from` on (after an optional rule line), each `| label | value |`; a
+ * table only when one of the labels is clinical (MRN, DOB, patient ...), as for a header row.
+ */
+function keyValueRows(lines: Line[], from: number): { rows: Array<{ label: string; start: number; end: number }>; next: number } | undefined {
+  let j = from;
+  if (j < lines.length && RULE_LINE.test(lines[j]!.text) && lines[j]!.text.includes('-')) j++;
+  const rows: Array<{ label: string; start: number; end: number }> = [];
+  for (; j < lines.length; j++) {
+    const l = lines[j]!;
+    const cells = l.text.includes('|') ? pipeCells(l.text) : undefined;
+    if (!cells || cells.length !== 2) break;
+    const key = l.text.slice(cells[0]![0], cells[0]![1]);
+    if (!LABEL_CELL.test(key)) break;
+    const [a, b] = cells[1]!;
+    if (b > a) rows.push({ label: normalizeLabel(key), start: l.start + a, end: l.start + b });
+  }
+  return rows.length > 0 && clinicalColumns(rows.map((r) => r.label)) ? { rows, next: j } : undefined;
 }
 
 /** Notebook JSON keeps each output line as a string literal: `"0  Ana  1950-01-02\n",`. */

@@ -13,6 +13,8 @@ export interface Field {
   nonPatient?: boolean;
   /** The record is about a patient: a sibling column is a birth date, MRN, SSN, diagnosis ... */
   patient?: boolean;
+  /** The span is an SQL string body: `''` in it stands for one quote (`'O''Brien'`). */
+  sqlString?: boolean;
 }
 
 /** Column names that make every row of a table a patient record. */
