@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Held-out PHI corpora (test/fixtures/phi/holdout/<set>): repositories written, with their labels,
+// by an author who never saw the detector's code. Scores recall per kind (a finding of the labelled
+// kind overlapping the labelled value on its line) and the hard negatives flagged.
+// Usage: npm run eval:phi -- --holdout   (or node bench/holdout.mjs [SET_DIR ...])
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const HOLDOUT_ROOT = fileURLToPath(new URL('../test/fixtures/phi/holdout/', import.meta.url));
+
+const jsonl = (p) => readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+function files(dir, root = dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) files(p, root, out);
+    else out.push(relative(root, p).split('\\').join('/'));
+  }
+  return out;
+}
+
+/** Scan every file of `set/tree` with the PHI scanner (in process) and score it against the labels. */
+export async function scoreSet(setDir, scanner) {
+  await scanner.init?.({});
+  const tree = join(setDir, 'tree');
+  const texts = new Map();
+  const findings = [];
+  for (const path of files(tree)) {
+    const text = readFileSync(join(tree, path), 'utf8');
+    texts.set(path, text.split('\n'));
+    const artifact = { path, text, origin: { kind: 'worktree' }, size: Buffer.byteLength(text) };
+    if (!scanner.appliesTo(path, artifact.size)) continue;
+    for (const f of scanner.scan(artifact, { root: tree, options: {}, now: '2026-01-01T00:00:00.000Z', problem: () => {} })) findings.push({ path, f });
+  }
+  // Columns are 1-based and end-exclusive in findings; the labelled value's span on its line, likewise.
+  const span = (x) => {
+    const c = (texts.get(x.path)?.[x.line - 1] ?? '').indexOf(x.value);
+    return c < 0 ? [1, Infinity] : [c + 1, c + 1 + x.value.length];
+  };
+  const on = (x) => {
+    const [a, b] = span(x);
+    return findings.filter(({ path, f }) => path === x.path && f.location.startLine === x.line && f.location.startColumn < b && f.location.endColumn > a);
+  };
+  const kinds = new Map();
+  const misses = [];
+  for (const l of jsonl(join(setDir, 'labels.jsonl'))) {
+    const k = kinds.get(l.kind) ?? { labels: 0, found: 0, otherKind: 0 };
+    kinds.set(l.kind, k);
+    k.labels++;
+    const hits = on(l);
+    if (hits.some(({ f }) => f.ruleId === `phi/${l.kind}`)) k.found++;
+    else if (hits.length > 0) k.otherKind++;
+    else misses.push(l);
+  }
+  const negatives = jsonl(join(setDir, 'negatives.jsonl'));
+  const flagged = negatives.filter((n) => on(n).length > 0);
+  const labels = [...kinds.values()].reduce((n, k) => n + k.labels, 0);
+  const found = [...kinds.values()].reduce((n, k) => n + k.found, 0);
+  return { kinds, labels, found, recall: found / labels, negatives: negatives.length, flagged, misses };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { scanner } = await import('../dist/scanners/phi/index.js');
+  const { loadNames } = await import('../dist/scanners/phi/names.js');
+  await loadNames();
+  const sets = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  for (const dir of sets.length ? sets : readdirSync(HOLDOUT_ROOT).map((s) => join(HOLDOUT_ROOT, s))) {
+    const r = await scoreSet(dir, scanner);
+    console.log(`\nheld-out set ${relative(process.cwd(), dir)}: ${r.labels} labels, ${r.negatives} hard negatives\n`);
+    console.log(`${'kind'.padEnd(24)} labels  found  other-kind  recall`);
+    for (const [k, v] of [...r.kinds].sort()) console.log(`${k.padEnd(24)} ${String(v.labels).padStart(6)} ${String(v.found).padStart(6)} ${String(v.otherKind).padStart(11)}  ${(v.found / v.labels).toFixed(3)}`);
+    console.log(`${'ALL'.padEnd(24)} ${String(r.labels).padStart(6)} ${String(r.found).padStart(6)} ${''.padStart(11)}  ${r.recall.toFixed(3)}`);
+    console.log(`hard negatives flagged: ${r.flagged.length} of ${r.negatives}`);
+    if (process.argv.includes('-v')) for (const m of r.misses) console.log(`  missed ${m.kind} ${m.path}:${m.line}`);
+  }
+}
