@@ -65,7 +65,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { loadNames } = await import('../dist/scanners/phi/names.js');
   await loadNames();
   const sets = process.argv.slice(2).filter((a) => !a.startsWith('--'));
-  for (const dir of sets.length ? sets : readdirSync(HOLDOUT_ROOT).map((s) => join(HOLDOUT_ROOT, s))) {
+  const all = readdirSync(HOLDOUT_ROOT).map((s) => join(HOLDOUT_ROOT, s)).filter((d) => statSync(d).isDirectory());
+  for (const dir of sets.length ? sets : all) {
     const r = await scoreSet(dir, scanner);
     console.log(`\nheld-out set ${relative(process.cwd(), dir)}: ${r.labels} labels, ${r.negatives} hard negatives\n`);
     console.log(`${'kind'.padEnd(24)} labels  found  other-kind  recall`);

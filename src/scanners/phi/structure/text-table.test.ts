@@ -33,6 +33,17 @@ describe('printed tables', () => {
     ]);
   });
 
+  it('reads a printout whose columns drifted out of alignment by the two-space gaps between cells', () => {
+    const t = '        mrn        patient_name         dob  age\n0  00102288   Harold Whitfield  1926-08-15   97\n1  00298745    Bjørn Halvorsen  1944-12-19  79\n';
+    expect(cells(t, textTableFields(t))).toEqual([
+      'table1.row1:mrn=00102288', 'table1.row1:patient_name=Harold Whitfield', 'table1.row1:dob=1926-08-15', 'table1.row1:age=97',
+      'table1.row2:mrn=00298745', 'table1.row2:patient_name=Bjørn Halvorsen', 'table1.row2:dob=1944-12-19', 'table1.row2:age=79',
+    ]);
+    // A prose line after the table is not a row (its cell count does not match).
+    const prose = '        mrn        patient_name         dob\n0  00102288   Harold Whitfield  1926-08-15\nSee the  notes  for the rest of the cohort  here\n';
+    expect(cells(prose, textTableFields(prose))).toHaveLength(3);
+  });
+
   it('maps notebook output lines (JSON string literals) back to file offsets', () => {
     const t = ' "text/plain": [\n  "        name         dob\\n",\n  "0  Ana Reyes  1950-01-02\\n",\n  "1  Bo Li Wen  1961-03-04"\n ]';
     const fs = textTableFields(t, notebookLine);

@@ -123,8 +123,15 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
     for (; j < lines.length; j++) {
       const l = lines[j]!.text;
       if (l.trim() === '' || FOOTER.test(l) || l.length > cols[cols.length - 1]!.end + 40) break;
-      // Every column must end with a non-space exactly under its header's end (right alignment).
-      if (!cols.every((c) => l.length >= c.end && /\S/.test(l[c.end - 1]!) && (l.length === c.end || /\s/.test(l[c.end]!)))) break;
+      // Every column must end with a non-space exactly under its header's end (right alignment);
+      // failing that (a hand-edited table, wide characters), cells two spaces apart, one per column.
+      if (!cols.every((c) => l.length >= c.end && /\S/.test(l[c.end - 1]!) && (l.length === c.end || /\s/.test(l[c.end]!)))) {
+        const cells = spacedCells(l, cols.length);
+        if (!cells) break;
+        row++;
+        cells.forEach(([a, b], k) => fields.push({ label: cols[k]!.label, start: lines[j]!.start + a, end: lines[j]!.start + b, record: `table${table}.row${row}`, where: `table row ${row}, column ${cols[k]!.label}`, patient: true }));
+        continue;
+      }
       row++;
       let from = 0;
       cols.forEach((c, k) => {
@@ -139,6 +146,17 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
     if (row > 0) i = j - 1;
   }
   return fields;
+}
+
+/**
+ * A printed row cut at runs of two or more spaces (pandas puts two between columns; a single space
+ * stays inside a value, `Harold Whitfield`): `n` cells, or `n + 1` with a leading row index.
+ */
+function spacedCells(line: string, n: number): Array<[number, number]> | undefined {
+  const cells: Array<[number, number]> = [];
+  for (const m of line.matchAll(/\S+(?: \S+)*/g)) cells.push([m.index!, m.index! + m[0].length]);
+  if (cells.length === n + 1 && /^\d+$/.test(line.slice(cells[0]![0], cells[0]![1]))) cells.shift();
+  return cells.length === n ? cells : undefined;
 }
 
 /**
