@@ -15,7 +15,7 @@ describe('held-out PHI corpora', () => {
   it('mvh (a hospital monorepo: exports, HL7, FHIR, logs, fixtures in five languages)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'mvh'), scanner);
     expect(r.labels).toBe(829);
-    expect(r.recall).toBeGreaterThanOrEqual(0.85);
+    expect(r.recall).toBeGreaterThanOrEqual(0.88);
     expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(2);
     // Kinds at 1.0 here stay there.
     for (const k of ['us-ssn', 'email-address', 'street-address', 'ip-address', 'vehicle-id', 'dea-number']) expect(r.kinds.get(k)!.found, k).toBe(r.kinds.get(k)!.labels);
