@@ -31,7 +31,8 @@ export function generateCorpus({ seed = 1, patients = 40 } = {}) {
     return { first, last };
   };
   const ssn = () => `${pad(pick([int(1, 665), int(667, 899)]), 3)}-${pad(int(1, 99), 2)}-${pad(int(1, 9999), 4)}`;
-  const phone = () => { let p; do p = `${int(2, 9)}${int(0, 9)}${int(0, 9)}-${int(2, 9)}${int(0, 9)}${int(0, 9)}-${pad(int(0, 9999), 4)}`; while (/-555-01/.test(p)); return p; };
+  // A person's own number: not the fiction range 555-01xx, not a toll-free area code (800, 833 ... 888).
+  const phone = () => { let p; do p = `${int(2, 9)}${int(0, 9)}${int(0, 9)}-${int(2, 9)}${int(0, 9)}${int(0, 9)}-${pad(int(0, 9999), 4)}`; while (/-555-01/.test(p) || /^8(?:00|33|44|55|66|77|88)-/.test(p)); return p; };
   const phoneFmt = (p) => pick([p, `(${p.slice(0, 3)}) ${p.slice(4)}`, p.replace(/-/g, '.')]);
   const dob = () => ({ y: int(1925, 2008), m: int(1, 12), d: int(1, 28) });
   const iso = (d) => `${d.y}-${pad(d.m, 2)}-${pad(d.d, 2)}`;

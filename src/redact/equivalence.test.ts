@@ -162,12 +162,15 @@ const CASES: Array<[string, string, RedactOptions]> = [
  * once when detection changed on purpose: `encounter=ENC-...` and `claim #...` ids are now masked
  * (849 of the 20,000 mixed lines gained masks, none lost any; the bench logs are unchanged).
  */
+// Re-recorded 2026-11-26 for one deliberate change: toll-free numbers (800, 833 ... 888) are an
+// organisation's line and no longer masked. With that rule switched off the earlier digests
+// (8bd2ef4f..., 30d7c184..., 16f617fc..., 6dd086a7...) still matched.
 const EXPECTED: Record<string, string> = {
-  'bench logs': '8bd2ef4f24331ee9f4fa4824129e6dc8',
-  'mixed logs': '30d7c18476b675e15f61379c15f835a8',
-  'mixed logs, medium confidence': '30d7c18476b675e15f61379c15f835a8',
+  'bench logs': '39756240c39ef0c04eec1d0476a564d2',
+  'mixed logs': '5568f307fc7ca7f93f3e32ea21ca736a',
+  'mixed logs, medium confidence': '5568f307fc7ca7f93f3e32ea21ca736a',
   'mixed logs, ssn and names only': '16f617fc5d0222d2b08736ed6842b4df',
-  'mixed logs, not clinical': '6dd086a75c00f9183712d959fcf75c39',
+  'mixed logs, not clinical': '5cdc68cbc3ab846105d0eed3d511dd79',
 };
 
 describe('redact output is unchanged by the throughput work', () => {

@@ -64,6 +64,27 @@ describe('structured formats', () => {
     expect(people.map((f) => f.excerpt).sort()).toEqual(['N*****', 'T** H**']);
   });
 
+  it('CDA: authors, performers and custodians are not the patient; the recordTarget is', () => {
+    const doc = `<ClinicalDocument xmlns="urn:hl7-org:v3">
+  <recordTarget><patientRole><id extension="00482913" root="2.16.840.1.113883.19.5"/>
+    <patient><name><given>Maria</given><family>Gonzalez</family></name><birthTime value="19610304"/></patient>
+  </patientRole></recordTarget>
+  <author><assignedAuthor><id extension="1983205760" root="2.16.840.1.113883.4.6"/>
+    <addr><streetAddressLine>1200 Westlake Ave N</streetAddressLine><city>Seattle</city></addr>
+    <assignedPerson><name><prefix>Dr.</prefix><given>Anjali</given><family>Mehra</family></name></assignedPerson>
+  </assignedAuthor></author>
+</ClinicalDocument>`;
+    const { findings } = run('integrations/ccda/sample.xml', doc);
+    const names = findings.filter((f) => f.ruleId === 'phi/person-name' || f.ruleId === 'phi/street-address').map((f) => f.excerpt).sort();
+    expect(names).toEqual(['G*******', 'M****']);
+  });
+
+  it('HL7 v2: the event operator (EVN-5) and the primary care provider (PD1-4) are staff', () => {
+    const msg = ['MSH|^~\\&|EHR|HOSP|||202403110815||ADT^A04|7|P|2.5', 'EVN|A04|20240311081502|||WHITCOMBE^RACHEL^^^RN', 'PID|1||00733109^^^HOSP^MR||NGUYEN^THANH||19450712|M', 'PD1|||BRAMBLECARE MEDICAL GROUP^^10041|1983205760^MEHRA^ANJALI^^^DR'].join('\r');
+    const names = run('inbound/a04.hl7', msg).findings.filter((f) => f.ruleId === 'phi/person-name').map((f) => f.excerpt).sort();
+    expect(names).toEqual(['N*****', 'T****']);
+  });
+
   it('HL7 v2 segments pasted into a test string are read by position, the code around them is not', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 19: SSN });

@@ -44,7 +44,8 @@ const LOOKBACK = 56;
 const FILLER = new Set(['is', 'was', 'are', 'be', 'of', 'the', 'a', 'an', 'to', 'at', 'on', 'for', 'with', 'as', 'in', 'by']);
 const isLabelChar = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 32 || c === 46 || c === 39 || c === 45;
-const isSkippable = (c: number): boolean => c === 32 || c === 9 || c === 34 || c === 39 || c === 96 || c === 40 || c === 91 || c === 123 || c === 60;
+// Quotes, brackets, and `*` of Markdown emphasis (`**Authors:** ...`).
+const isSkippable = (c: number): boolean => c === 32 || c === 9 || c === 34 || c === 39 || c === 96 || c === 40 || c === 91 || c === 123 || c === 60 || c === 42;
 export function inlineLabel(line: string, col: number): string | undefined {
   // Walk back from the value: quotes/brackets/spaces, one separator (: = # | - _ . => ->), quotes/spaces, then the label words.
   let i = col - 1;

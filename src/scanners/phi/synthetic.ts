@@ -60,9 +60,15 @@ const ID_TEST = new Set([
   '4111111111111111', '4242424242424242', '5555555555554444', '5105105105105100', '378282246310005', '371449635398431',
   '6011111111111117', '4012888888881881', '4000056655665556', '3566002020360505', '30569309025904', '38520000023237',
 ]);
+/** A pattern written out as a value (`1AA0AA0AA00`, an MBI's shape): one letter and zeros. */
+const patternPlaceholder = (n: string): boolean => {
+  const letters = n.replace(/\d/g, '');
+  return letters.length >= 3 && /^(.)\1*$/.test(letters) && /^\d?0*$/.test(n.replace(/\D/g, ''));
+};
+
 export const syntheticId = (v: string): boolean => {
   const n = v.toUpperCase().replace(/[\s-]+/g, '');
-  return ID_TEST.has(n) || /^(\d)\1+$/.test(n) || /^(?:0123456789|1234567890|123456|1234567|12345678|123456789|987654321)$/.test(n) || /^(?:TEST|DUMMY|SAMPLE|XXX|FAKE)/.test(n) || /(?:^|[^A-Z])(?:TEST|DUMMY|FAKE|SAMPLE|EXAMPLE)(?:[^A-Z]|$)/.test(v.toUpperCase());
+  return ID_TEST.has(n) || patternPlaceholder(n) || /^(\d)\1+$/.test(n) || /^(?:0123456789|1234567890|123456|1234567|12345678|123456789|987654321)$/.test(n) || /^(?:TEST|DUMMY|SAMPLE|XXX|FAKE)/.test(n) || /(?:^|[^A-Z])(?:TEST|DUMMY|FAKE|SAMPLE|EXAMPLE)(?:[^A-Z]|$)/.test(v.toUpperCase());
 };
 
 /** Dates used as "unknown" defaults in databases and epochs. */

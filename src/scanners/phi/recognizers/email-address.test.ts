@@ -5,6 +5,8 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/email-address', {
   valid: [
+    { code: 'patient follow-up sent to=<billing@bramblecare.health> status=sent', path: 'logs/mail.log', name: 'a role mailbox' },
+    { code: 'From: EP Intake <ep-intake@mercyvalleyhealth.org>\nRe: patient referral', path: 'mail/referral.eml', name: 'a desk mailbox with a prefix' },
     { code: 'To report a vulnerability in the patient portal, send email to security@clinic-vendor.io', path: 'SECURITY.md', name: 'a maintainer address in a security policy' },
     { code: 'patient email: maria@example.com', path: DATA, name: 'reserved domain' },
     { code: 'contact: jane@clinic.test', path: DATA, name: '.test domain' },

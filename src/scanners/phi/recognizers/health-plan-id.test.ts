@@ -6,6 +6,7 @@ import { DATA, j } from '../testing.js';
 const mbi = j('1EG4-TE5', '-MK72');
 runRuleTests(scanner, 'phi/health-plan-id', {
   valid: [
+    { code: 'SEED_PATIENT_MBI=1AA0AA0AA00', path: '.env.example', name: "an MBI's shape written out as a placeholder" },
     { code: 'Medicare ID: 1EG4-TE5-MK73', path: DATA, name: 'the CMS documentation example MBI' },
     { code: 'token ' + j('1SG4-TE5', '-MK72'), path: DATA, name: 'S is not allowed in an MBI' },
     { code: 'member_id: null', path: DATA },

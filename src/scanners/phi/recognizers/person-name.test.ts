@@ -5,6 +5,9 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: 'Summary,Issue key,Assignee,Reporter,Description\n"Patient lookup slow",TELE-1,Priyanka Iyer,Dana Kowalczyk,"patient search"\n', path: 'docs/jira/export.csv', name: 'ticket assignee and reporter columns' },
+    { code: '# Post-mortem: patient eligibility outage\n\n- **Author:** Tobias Brandt\n', path: 'docs/postmortem.md', name: 'a Markdown bold label naming authors' },
+    { code: '{"messages": [{"text": "patient callback failed", "user_profile": {"real_name": "Marcus Bello"}}]}', path: 'docs/slack/inc.json', name: "a chat export's user profile" },
     { code: 'Patient:\n  properties:\n    name: { type: string, example: "Maria Gonzalez" }', path: 'api/openapi.yaml', name: 'an API schema example' },
     { code: "test('renders the patient name', () => {})", path: 'src/patient.test.ts', name: 'a test title' },
     { code: 'pagination:\n  first: 10\n  last: true\n# patient list', path: 'config/patients.yaml', name: 'first/last as pagination keys' },

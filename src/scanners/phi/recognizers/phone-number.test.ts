@@ -5,6 +5,8 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/phone-number', {
   valid: [
+    { code: '- Patient support line: (888) 412-7730 (Mon-Fri)', path: 'README.md', name: 'a toll-free number is an organisation\'s line' },
+    { code: '{"patient": {"mrn": "A1", "payer_phone": "(312) 402-7719"}}', path: 'fixtures/profile.json', name: "the payer's phone in a patient record" },
     { code: 'Patient phone: (312) 555-0142', path: DATA, name: '555-01xx is reserved for fiction' },
     { code: 'phone: 123-456-7890', path: DATA, name: 'placeholder' },
     { code: 'build 3125552671 finished (patient-api)', path: DATA, name: 'bare ten digits without a label' },

@@ -12,7 +12,8 @@ export const recognizer: Recognizer = {
     'phone', 'phones', 'telephone', 'tel', 'fax', 'mobile', 'cell', 'cellphone', 'home_phone', 'work_phone', 'phone_number', 'contact_number', 'msisdn',
     'pid_13', 'pid_14', 'nk1_5', 'gt1_6', 'telecom_phone', 'telecom_fax', 'telecom_sms', 'call', 'text_me', 'whatsapp', 'sms', 'contact',
   ]),
-  antiLabels: /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$/,
+  antiLabels:
+    /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$|(?:^|_)(?:payer|insurer|insurance|carrier|plan|vendor|support|helpdesk|company|office|clinic|facility|pharmacy|practice|provider|hospital|lab|billing|customer_service|pcp|doctor|physician)_(?:phone|fax|tel|telephone|number|line)(?:_number)?$/,
   pattern:
     /(?<![\w+.\/-])((?:\+1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}|\+(?:[2-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}\d|\(?0\d{1,3}\)?[ -]\d{3,4}[ -]?\d{3,4}|\+1\d{10}|\d{10,11})(?![\w-]|\.\d)/dg,
   boostable: true,
@@ -25,6 +26,8 @@ export const recognizer: Recognizer = {
       return ctx.valueMode ? 0.9 : ladder(ctx, { labelled: 0.9, patient: 0.7, bare: 0.4, code: 0.25 });
     }
     const nanp = d.length === 11 && d[0] === '1' ? d.slice(1) : d;
+    // Toll-free numbers (800, 833 ... 888) are an organisation's line, never a person's own.
+    if (nanp.length === 10 && /^8(?:00|33|44|55|66|77|88)/.test(nanp)) return 0;
     if (nanp.length === 10 && /^[2-9]\d{2}[2-9]\d{6}$/.test(nanp)) {
       const separated = /\D/.test(v.trim().replace(/^\+1/, ''));
       if (ctx.valueMode) return 0.9;

@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/street-address', {
   valid: [
+    { code: 'SEED_PATIENT_ADDRESS="123 Example St, Anytown, OR 00000"', path: '.env.example', name: 'placeholder street and town' },
     { code: '{"patient": {"address": "Dirección", "phone": "Teléfono"}}', path: 'src/locales/es.json', name: 'a translated UI label under an address key' },
     { code: 'HQ: 1600 Amphitheatre Parkway (patient portal vendor)', path: DATA, name: 'famous address' },
     { code: 'const address = req.body.address;', path: 'src/patient.ts' },

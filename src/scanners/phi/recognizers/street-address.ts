@@ -9,7 +9,7 @@ const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI';
 
 /** Famous and placeholder addresses (White House, Apple, Google, the Simpsons, Sherlock Holmes). */
-const PLACEHOLDER = /^(?:123 (?:Main|Fake|Any|Test|Elm|Sesame)|1600 (?:Pennsylvania|Amphitheatre)|1 (?:Infinite Loop|Apple Park|Microsoft Way)|742 Evergreen|221B? Baker|350 Fifth Ave|1 Main St)/i;
+const PLACEHOLDER = /^(?:123 (?:Main|Fake|Any|Test|Elm|Sesame|Example|Sample|Placeholder)|Any ?town$|Any ?city$|1600 (?:Pennsylvania|Amphitheatre)|1 (?:Infinite Loop|Apple Park|Microsoft Way)|742 Evergreen|221B? Baker|350 Fifth Ave|1 Main St)/i;
 
 /** A street word anywhere in a value (compiled once: judge runs per candidate). */
 const SUFFIX_WORD_RE = new RegExp(String.raw`\b${SUFFIX}\b`, 'i');

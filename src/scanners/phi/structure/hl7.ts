@@ -59,7 +59,7 @@ const FIELDS: Record<string, Array<Comp> | string> = {
  */
 const NON_PATIENT_FIELDS = new Set([
   'PV1-7', 'PV1-8', 'PV1-9', 'PV1-17', 'PV1-52', 'ORC-10', 'ORC-11', 'ORC-12', 'OBR-16', 'OBR-28', 'OBR-32', 'OBR-33', 'OBR-34', 'OBX-16',
-  'TXA-5', 'TXA-9', 'TXA-10', 'ROL-4', 'PRD-2', 'IN1-4', 'IN1-5', 'IN1-6', 'IN1-7',
+  'TXA-5', 'TXA-9', 'TXA-10', 'ROL-4', 'PRD-2', 'IN1-4', 'IN1-5', 'IN1-6', 'IN1-7', 'EVN-5', 'PD1-3', 'PD1-4', 'OBR-10', 'ORC-19',
 ]);
 
 /** PID-3 repetitions carry their identifier type in component 5 (HL7 table 0203). */

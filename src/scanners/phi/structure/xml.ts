@@ -19,6 +19,12 @@ interface Frame {
 const TAG_RE = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>/g;
 const VALUE_ATTR_RE = /\s(value|extension|code|root)\s*=\s*("([^"]*)"|'([^']*)')/g;
 
+/**
+ * CDA and C-CDA elements that hold a clinician, an organisation or a device rather than the patient
+ * (the patient is under recordTarget/patientRole; guardians and participants stay patient data).
+ */
+const CDA_STAFF = new Set(['assignedAuthor', 'assignedEntity', 'assignedCustodian', 'representedCustodianOrganization', 'representedOrganization', 'serviceProviderOrganization', 'providerOrganization', 'manufacturedModel', 'legalAuthenticator', 'authenticator', 'dataEnterer']);
+
 export function xmlFields(text: string): Structure {
   const fields: Field[] = [];
   const problems: Structure['problems'] = [];
@@ -79,7 +85,7 @@ export function xmlFields(text: string): Structure {
         hasChild: false,
         textStart: TAG_RE.lastIndex,
         record: isResource || stack.length <= 1 ? `x${records++}` : (parent?.record ?? 'x'),
-        nonPatient: (parent?.nonPatient ?? false) || (isResource && NON_PATIENT_RESOURCES.has(local)),
+        nonPatient: (parent?.nonPatient ?? false) || (isResource && NON_PATIENT_RESOURCES.has(local)) || CDA_STAFF.has(local),
       });
     }
     lastEnd = TAG_RE.lastIndex;
