@@ -64,7 +64,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { scanner } = await import('../dist/scanners/phi/index.js');
   const { loadNames } = await import('../dist/scanners/phi/names.js');
   await loadNames();
-  const sets = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  const sets = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const all = readdirSync(HOLDOUT_ROOT).map((s) => join(HOLDOUT_ROOT, s)).filter((d) => statSync(d).isDirectory());
   for (const dir of sets.length ? sets : all) {
     const r = await scoreSet(dir, scanner);

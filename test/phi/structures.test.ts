@@ -85,6 +85,26 @@ describe('structured formats', () => {
     expect(names).toEqual(['N*****', 'T****']);
   });
 
+  it('X12 837: the subscriber and patient loops are read by segment; provider and payer loops are not the patient', () => {
+    const isa = 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240311*1430*^*00501*000000417*0*P*:~';
+    const x12 = [
+      isa, 'GS*HC*SUB*RCV*20240311*1430*417*X*005010X222A1~', 'ST*837*0001*005010X222A1~',
+      'NM1*85*2*BRAMBLECARE MEDICAL GROUP*****XX*1629504485~', 'N3*1200 WESTLAKE AVE N STE 410~', 'N4*SEATTLE*WA*981094432~', 'PER*IC*BILLING DEPT*TE*2064127730~',
+      'HL*2*1*22*0~', 'NM1*IL*1*NGUYEN*THI THAO****MI*PCH884120937~', 'N3*8820 RAINIER AVE S~', 'N4*SEATTLE*WA*981182722~', 'DMG*D8*19711122*F~', `REF*SY*${SSN.replace(/-/g, '')}~`,
+      'CLM*PCN88412093*125***02:B:1*Y*A*Y*Y~', 'DTP*472*D8*20240301~', 'REF*D9*CLM-20240311-00417~',
+      'NM1*82*1*AGUIRRE*TOMAS****XX*1452309879~',
+    ].join('\n');
+    const { findings, problems } = run('edi/outbound/claim.837', x12);
+    expect(problems).toEqual([]);
+    const byWhere = findings.map((f) => `${f.location.startLine} ${f.ruleId}`).sort();
+    expect(byWhere).toEqual([
+      '10 phi/street-address', '11 phi/street-address', '11 phi/zip-code', '12 phi/date-of-birth', '13 phi/us-ssn', '14 phi/account-number',
+      '15 phi/patient-date', '16 phi/other-id', '9 phi/health-plan-id', '9 phi/person-name', '9 phi/person-name',
+    ]);
+    // A non-segment line is a problem, the rest still read.
+    expect(run('edi/x.837', x12.replace('HL*2*1*22*0~', 'garbage here~')).problems[0]?.detail).toMatch(/not an X12 segment/);
+  });
+
   it('HL7 v2 segments pasted into a test string are read by position, the code around them is not', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 19: SSN });

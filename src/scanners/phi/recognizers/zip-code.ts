@@ -13,7 +13,8 @@ export const recognizer: Recognizer = {
   trigger: /zip|postal|postcode/i,
   judge(v, ctx) {
     const t = v.trim();
-    if (!/^\d{5}(?:-\d{4})?$/.test(t) || t.startsWith('00000')) return 0;
+    // ZIP, ZIP+4, and ZIP+4 without its dash where a field says ZIP (X12 N403: 981182722).
+    if (!(/^\d{5}(?:-\d{4})?$/.test(t) || (ctx.structured && /^\d{9}$/.test(t))) || t.startsWith('00000')) return 0;
     if (ctx.labelled || ctx.valueMode) return ctx.patient || ctx.structured ? 0.85 : 0.7;
     return 0;
   },

@@ -7,6 +7,7 @@ import { sqlFields } from './sql.js';
 import { CODE_EXT_RE } from '../code.js';
 import { notebookLine, textTableFields } from './text-table.js';
 import type { Field, Structure } from './types.js';
+import { looksLikeX12, x12Fields } from './x12.js';
 import { xmlFields } from './xml.js';
 import { yamlFields } from './yaml.js';
 
@@ -24,6 +25,7 @@ const EXT_READERS: Array<[RegExp, (text: string) => Structure]> = [
   [/\.(?:xml|cda|ccda|ccd)$/i, xmlFields],
   [/\.sql$/i, sqlFields],
   [/\.(?:eml|mbox)$/i, emlFields],
+  [/\.(?:x12|edi|837[pi]?|835|834|27[0-8])$/i, x12Fields],
 ];
 
 /** Files above this size are scanned as text only (structure readers keep per-field objects). */
@@ -33,6 +35,7 @@ export function readStructure(path: string, text: string): Structure | undefined
   if (text.length > MAX_STRUCTURED) return undefined;
   for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text);
   if (/\.(?:txt|log|msg|dat)$/i.test(path) && looksLikeHl7(text)) return hl7Fields(text, { embedded: true });
+  if (/\.(?:txt|dat|out|in)$/i.test(path) && looksLikeX12(text)) return x12Fields(text);
   const hl7 = embeddedHl7Fields(text);
   // Printed tables live in documents, logs and notebooks; in source code they would only be comments.
   const tables = CODE_EXT_RE.test(path) ? [] : textTableFields(text);
