@@ -122,6 +122,20 @@ describe('structured formats', () => {
     expect(findings.filter((f) => f.ruleId === 'phi/person-name').map((f) => f.excerpt).sort()).toEqual(["O'B****", 'S******']);
   });
 
+  it('pg_dump COPY blocks: tab-separated rows labelled by the column list, \\N is NULL, a missing \\. is reported', () => {
+    const dump = ['COPY public.coverage (patient_mrn, member_id, subscriber_name, subscriber_dob, phone) FROM stdin;', 'BC-0074410\tMN00482917\tAminata Diallo\t2001-02-26\t\\N', '\\.', ''].join('\n');
+    const { findings, problems } = run('db/migrations/0012_seed.sql', dump);
+    expect(problems).toEqual([]);
+    expect(findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`).sort()).toEqual(['2:1 phi/medical-record-number', '2:12 phi/health-plan-id', '2:23 phi/person-name', '2:38 phi/date-of-birth']);
+    expect(run('db/x.sql', dump.replace('\\.\n', '')).problems[0]?.detail).toMatch(/no terminating/);
+  });
+
+  it("Synthea's patients.csv columns (DRIVERS, MAIDEN, DEATHDATE)", () => {
+    const csv = 'Id,BIRTHDATE,DEATHDATE,SSN,DRIVERS,FIRST,LAST,MAIDEN\n3f8a2c1e-7b04-4d59,1947-08-23,2023-11-02,512-37-8806,W25247182290,Zofia,Wisniewska,Nowak\n';
+    const kinds = run('data/synthea/patients.csv', csv).findings.map((f) => f.ruleId).sort();
+    expect(kinds).toEqual(['phi/date-of-birth', 'phi/drivers-license', 'phi/patient-date', 'phi/person-name', 'phi/person-name', 'phi/person-name', 'phi/us-ssn']);
+  });
+
   it('CSV headers label the cells below them', () => {
     const { findings } = run('exports/patients.csv', 'mrn,first_name,dob\nA778812,Ana,1972-05-06\n');
     expect(findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`)).toEqual(['2:1 phi/medical-record-number', '2:9 phi/person-name', '2:13 phi/date-of-birth']);

@@ -10,7 +10,7 @@ export const recognizer: Recognizer = {
   kind: 'patient-date',
   meta: phiRule('patient-date', 'Admission, discharge, death or service date', 'medium', 'A date tied to an individual other than the birth date: admission, discharge, death, date of service, procedure or visit date.'),
   labels: labelRe([
-    'admit(?:ted)?(?:_date|_dt)?', 'admission(?:_date|_dt)?', 'discharge(?:d)?(?:_date|_dt)?', 'death(?:_date|_dt)?', 'date_of_death', 'dod', 'deceased(?:_date(?:_time)?)?',
+    'admit(?:ted)?(?:_date|_dt)?', 'admission(?:_date|_dt)?', 'discharge(?:d)?(?:_date|_dt)?', 'death(?:_date|_dt)?', 'deathdate', 'date_of_death', 'dod', 'deceased(?:_date(?:_time)?)?',
     'expired(?:_date)?', 'date_of_service', 'dos', 'service_date', 'visit_date', 'encounter_date', 'procedure_date', 'surgery_date', 'appointment_date',
     'appt_date', 'admit_date_time', 'pv1_44', 'pv1_45', 'pid_29', 'study_date', 'date_of_admission', 'date_of_discharge', 'date_of_visit', 'seen_on', 'period_start', 'period_end',
     // Claims and legacy exports (`ServiceFrom`, `svc_to_dt`, `last_visit_dt`) and clinical events tied to the patient.

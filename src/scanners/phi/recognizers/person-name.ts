@@ -18,7 +18,7 @@ import { phiRule } from './common.js';
 const SPECIFIC = labelRe([
   '(?:first|last|middle|full|given|family|sur|pt|patient|member|mbr|subscriber|insured|claimant)_nm', 'lst_nm', 'frst_nm', 'fst_nm', 'f_name', 'l_name', 'claimant(?:_name)?', 'beneficiary_name', 'enrollee(?:_name)?', 'dependent_name', 'policy_?holder(?:_name)?', 'caregiver(?:_name)?', 'responsible_party(?:_name)?',
   'patient_name', 'pt_name', 'first_name', 'last_name', 'middle_name', 'given_name', 'family_name', 'full_name', 'fname', 'lname', 'surname',
-  'given', 'family', 'maiden_name', 'mother_s_maiden_name', 'emergency_contact(?:_name)?', 'next_of_kin', 'nok_name', 'guarantor(?:_name)?',
+  'given', 'family', 'maiden', 'maiden_name', 'mother_s_maiden_name', 'emergency_contact(?:_name)?', 'next_of_kin', 'nok_name', 'guarantor(?:_name)?',
   'insured_name', 'subscriber_name', 'member_name', 'spouse(?:_name)?', 'parent_name', 'guardian(?:_name)?', 'legal_name', 'preferred_name',
   'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'patient', 'dear', 'first', 'last', 'name_of_patient', 'patient_full_name', 'sender_name', 'recipient_name', 'prefix_name',
 ]);
@@ -26,7 +26,7 @@ const SPECIFIC = labelRe([
 export const recognizer: Recognizer = {
   kind: 'person-name',
   meta: phiRule('person-name', 'Person name', 'medium', "A person's name in patient data, a labelled name field, or prose with clinical context."),
-  labels: labelRe(['(?:first|last|middle|full|given|family|sur|pt|patient|member|mbr|subscriber|insured|claimant)_nm', 'lst_nm', 'frst_nm', 'fst_nm', 'f_name', 'l_name', 'claimant', 'enrollee', 'policy_?holder', 'caregiver', 'responsible_party', 'name', 'names', 'first', 'last', 'full_name', 'display_name', 'patient', 'dear', 'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'given', 'family', 'surname', 'fname', 'lname', 'guarantor', 'next_of_kin', 'emergency_contact', 'spouse', 'guardian', 'sender_name', 'recipient_name']),
+  labels: labelRe(['maiden', '(?:first|last|middle|full|given|family|sur|pt|patient|member|mbr|subscriber|insured|claimant)_nm', 'lst_nm', 'frst_nm', 'fst_nm', 'f_name', 'l_name', 'claimant', 'enrollee', 'policy_?holder', 'caregiver', 'responsible_party', 'name', 'names', 'first', 'last', 'full_name', 'display_name', 'patient', 'dear', 'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'given', 'family', 'surname', 'fname', 'lname', 'guarantor', 'next_of_kin', 'emergency_contact', 'spouse', 'guardian', 'sender_name', 'recipient_name']),
   antiLabels:
     /(?:^|_)(?:font|author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test(?!_patient)|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?|assignee|reporter|creator|approver|reviewer|watchers?|user_profile|operator|staff|employee|agent)(?:_|$)/,
   pattern:

@@ -1,6 +1,6 @@
 /**
- * SQL seed files: `INSERT INTO t (col, ...) VALUES (...), (...)` - each value is labelled by its
- * column. Strings use '' escapes; function calls and nested parentheses are skipped. An unterminated
+ * SQL seed files: `INSERT INTO t (col, ...) VALUES (...), (...)` and pg_dump `COPY ... FROM stdin`
+ * blocks - each value is labelled by its column. Strings use '' escapes; function calls and nested parentheses are skipped. An unterminated
  * string or tuple is reported with its line.
  */
 import { normalizeLabel } from '../labels.js';
@@ -72,5 +72,44 @@ export function sqlFields(text: string): Structure {
     }
     INSERT_RE.lastIndex = Math.max(i, INSERT_RE.lastIndex);
   }
+  copyFields(text, fields, problems);
   return { format: 'sql', fields, problems, clinical: false };
+}
+
+const COPY_RE = /^COPY\s+[\w."]+\s*\(([^)]*)\)\s+FROM\s+stdin;?[ \t]*\r?$/gim;
+
+/**
+ * pg_dump's data blocks: `COPY t (cols) FROM stdin;`, then one tab-separated row per line up to a
+ * line `\.`; `\N` is NULL. Each cell is labelled by its column, each row is a record.
+ */
+function copyFields(text: string, fields: Field[], problems: Structure['problems']): void {
+  COPY_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let block = 0;
+  while ((m = COPY_RE.exec(text)) !== null) {
+    const cols = m[1]!.split(',').map((c) => normalizeLabel(c.replace(/"/g, '')));
+    const patient = clinicalColumns(cols);
+    block++;
+    let at = text.indexOf('\n', m.index) + 1;
+    let row = 0;
+    let ended = false;
+    while (at > 0 && at < text.length) {
+      let end = text.indexOf('\n', at);
+      if (end === -1) end = text.length;
+      const line = text.slice(at, end).replace(/\r$/, '');
+      if (line === '\\.') {
+        ended = true;
+        break;
+      }
+      row++;
+      let c = at;
+      line.split('\t').forEach((cell, k) => {
+        if (cols[k] && cell !== '\\N' && cell !== '') fields.push({ label: cols[k]!, start: c, end: c + cell.length, record: `c${block}.${row}`, where: `column ${cols[k]}`, ...(patient ? { patient } : {}) });
+        c += cell.length + 1;
+      });
+      at = end + 1;
+    }
+    if (!ended) problems.push({ line: lineAt(text, m.index), detail: 'COPY block has no terminating \\. line (truncated dump?)' });
+    COPY_RE.lastIndex = Math.max(COPY_RE.lastIndex, at);
+  }
 }
