@@ -41,14 +41,15 @@ const DOC_LABEL_RE = /(?:^|_)(?:example|examples|placeholder|sample_value|defaul
 const QUOTE = new Set(['"', "'", '`']);
 /**
  * `key=value`, `key: "value"`, `"key":"value"`, and a quoted value as a builder or block argument
- * (`.postalCode("60804")`, FactoryBot's `first_name { 'Marco' }`) or the first item of a list
- * (`given: ['Min-jun']`): group 1 the key, 2 and 3 a
+ * (`.postalCode("60804")`, FactoryBot's `first_name { 'Marco' }`), the first item of a list
+ * (`given: ['Min-jun']`) or the argument of a call (`DOB: mustDate("1933-06-06")`,
+ * `birthDate = LocalDate.parse("1990-01-17")`): group 1 the key, 2 and 3 a
  * double- or single-quoted value (the other quote may sit inside: "D'Angelo"), 4 a bare one.
  */
 // No `d` flag: the value ends the match (bare) or sits before its closing quote, so its offset
 // follows from the lengths, without an indices array per pair (hundreds of thousands in a large log).
 // `=>` too: PHP arrays and Ruby hashes (`'name' => 'Ana Reyes'`).
-const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:\[[ \t]*(?=["']))?(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
+const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:(?:\[|[A-Za-z_][\w.]{0,30}\()[ \t]*(?=["']))?(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
 
 /**
  * A URL-encoded value decoded, or the value itself when it is not one. In a query string (after `?`

@@ -131,6 +131,12 @@ export function parseDate(value: string): ParsedDate | undefined {
     const [y, mo, d] = [Number(m[1]), Math.max(1, Number(m[2])), Number(m[3])];
     return realDay(y, mo, d) ? { year: y, month: mo, day: d, hasTime: false } : undefined;
   }
+  // Go's `time.Date(1947, time.August, 23, ...)`: the month is a named constant.
+  m = /^(\d{4}),\s*time\.([A-Z][a-z]+),\s*(\d{1,2})$/.exec(v);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), MONTHS[m[2]!.slice(0, 3).toLowerCase()] ?? 0, Number(m[3])];
+    return realDay(y, mo, d) ? { year: y, month: mo, day: d, hasTime: false } : undefined;
+  }
   m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];

@@ -22,7 +22,7 @@ export const recognizer: Recognizer = {
   labels: labelRe(['dob', 'd_o_b', 'date_of_birth', 'birth_date', 'birthdate', 'birthday', 'birth_dt', 'birth_time', 'dt_of_birth', 'born', 'born_on', 'birth', 'pid_7', 'patient_birth_date', 'fecha_de_nacimiento']),
   pattern: DATE_PATTERN,
   // Seed files build dates in code: `Date.new(1958, 4, 17)`, `date(1958, 4, 17)`, `LocalDate.of(...)`.
-  codePattern: /(?:\bDate\.new|\bdate|\bdatetime(?:\.date)?|\bnew Date|\bLocalDate\.of|\bnew DateTime|\bnew DateOnly|\bDateOnly|\bDateTime)\(\s*((?:18|19|20)\d{2},\s*\d{1,2},\s*\d{1,2})\s*[,)]/dg,
+  codePattern: /(?:\bDate\.new|\bdate|\bdatetime(?:\.date)?|\bnew Date|\bLocalDate\.of|\bnew DateTime|\bnew DateOnly|\bDateOnly|\bDateTime|\btime\.Date)\(\s*((?:18|19|20)\d{2},\s*(?:\d{1,2}|time\.[A-Z][a-z]+),\s*\d{1,2})\s*[,)]/dg,
   boostable: true,
   // The timestamp that starts most log lines: unlabelled and with a time, so judge() would say 0.
   quick: (v, before) => !(unlabelledAtLineStart(before) && hasTimeOfDay(v)),

@@ -18,7 +18,7 @@ export const recognizer: Recognizer = {
   kind: 'street-address',
   meta: phiRule('street-address', 'Street address or city', 'medium', 'A street address, or a city or county in an address field (geographic subdivisions smaller than a state).'),
   labels: labelRe([
-    'address', 'addr', 'street', 'street_address', 'address_line(?:_?[12])?', 'address1', 'address2', 'line', 'home_address', 'mailing_address',
+    'address', 'addr', 'street', 'street_address', 'address_line(?:_?[12])?', 'address_?[12]', 'addr_?[12]', 'line', 'line_?[12]', 'home_address', 'mailing_address',
     'residence', 'city', 'town', 'county', 'pid_11', 'nk1_4', 'gt1_5', 'address_city', 'address_line', 'patient_address', 'lives_at',
   ]),
   antiLabels: /(?:^|_)(?:ip|mac|email|e_mail|web|url|memory|server|host|bind|listen|remote|wallet|contract|billing_provider|facility|hospital|clinic|office|company|practice|pharmacy|line_no|line_number|line_count|new_line|baseline|deadline|pipeline|timeline|inline|offline|online|headline|polyline)_?(?:address|addr|line|city)?$/,
