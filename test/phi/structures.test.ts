@@ -79,6 +79,13 @@ describe('structured formats', () => {
     expect(names).toEqual(['G*******', 'M****']);
   });
 
+  it('HL7 v2.5 telephone components: area code and number in XTN-6 and XTN-7', () => {
+    const msg = ['MSH|^~\\&|EHR|HOSP|||202403110815||ADT^A04|7|P|2.5', 'PID|1||00733109^^^HOSP^MR||NGUYEN^THANH||19450712|M|||||^PRN^PH^^1^503^9264471~^NET^Internet^t.nguyen@mail.com'].join('\r');
+    const phones = run('inbound/a04.hl7', msg).findings.filter((f) => f.ruleId === 'phi/phone-number');
+    expect(phones.map((f) => f.message.replace(/^.*\((.*)\).*$/, '$1'))).toEqual(['PID-13.6']);
+    expect(phones[0]!.excerpt).toMatch(/4471$/);
+  });
+
   it('HL7 v2: the event operator (EVN-5) and the primary care provider (PD1-4) are staff', () => {
     const msg = ['MSH|^~\\&|EHR|HOSP|||202403110815||ADT^A04|7|P|2.5', 'EVN|A04|20240311081502|||WHITCOMBE^RACHEL^^^RN', 'PID|1||00733109^^^HOSP^MR||NGUYEN^THANH||19450712|M', 'PD1|||BRAMBLECARE MEDICAL GROUP^^10041|1983205760^MEHRA^ANJALI^^^DR'].join('\r');
     const names = run('inbound/a04.hl7', msg).findings.filter((f) => f.ruleId === 'phi/person-name').map((f) => f.excerpt).sort();

@@ -309,7 +309,7 @@ function judgeField(text: string, f: Field, recs: readonly Recognizer[], opts: D
   while (s < e && /\s/.test(text[s]!)) s++;
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   if (e <= s || e - s > 512) return undefined;
-  const value = f.sqlString ? text.slice(s, e).replace(/''/g, "'") : text.slice(s, e);
+  const value = f.value ?? text.slice(s, e);
   const ls = text.lastIndexOf('\n', s - 1) + 1;
   let le = text.indexOf('\n', s);
   if (le === -1) le = text.length;

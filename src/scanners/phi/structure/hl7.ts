@@ -62,6 +62,8 @@ const NON_PATIENT_FIELDS = new Set([
   'TXA-5', 'TXA-9', 'TXA-10', 'ROL-4', 'PRD-2', 'IN1-4', 'IN1-5', 'IN1-6', 'IN1-7', 'EVN-5', 'PD1-3', 'PD1-4', 'OBR-10', 'ORC-19',
 ]);
 
+const PHONE_FIELDS = new Set(['PID-13', 'PID-14', 'NK1-5', 'NK1-6', 'GT1-6', 'GT1-7']);
+
 /** PID-3 repetitions carry their identifier type in component 5 (HL7 table 0203). */
 const ID_TYPE_LABEL: Record<string, string> = { SS: 'ssn', MB: 'member_id', MA: 'medicaid_id', MC: 'medicare_id', DL: 'dl', AN: 'account_number', NPI: 'npi', PPN: 'passport', MR: 'pid_3', PI: 'pid_3', PT: 'pid_3' };
 
@@ -131,6 +133,11 @@ function segmentFields(seg: string, name: string, base: number, { fs, cs, rs }: 
           const whole = typeof spec === 'string';
           const end = whole ? repStart + rep.length : start + c.length;
           fields.push({ label: idType && ID_TYPE_LABEL[idType] ? ID_TYPE_LABEL[idType]! : label, start: whole ? repStart : start, end, record: record, where: `${name}-${f}${comp > 1 ? `.${comp}` : ''}` });
+        }
+        // HL7 v2.5 telephone (XTN): an empty first component, then country, area code and number in 5-7.
+        if (PHONE_FIELDS.has(`${name}-${f}`) && !comps[0] && comps[5] && comps[6]) {
+          const a = repStart + comps.slice(0, 5).reduce((n, x) => n + x.length + 1, 0);
+          fields.push({ label: 'phone', start: a, end: a + comps[5].length + 1 + comps[6].length, record, where: `${name}-${f}.6`, value: `${comps[4] ? `+${comps[4]} ` : ''}${comps[5]}-${comps[6]}` });
         }
         repStart += rep.length + 1;
       }

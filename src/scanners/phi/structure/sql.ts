@@ -42,7 +42,7 @@ export function sqlFields(text: string): Structure {
             ok = false;
             break;
           }
-          if (cols[col]) fields.push({ label: cols[col]!, start: s, end: i, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}), ...(text.slice(s, i).includes("''") ? { sqlString: true } : {}) });
+          if (cols[col]) fields.push({ label: cols[col]!, start: s, end: i, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}), ...(text.slice(s, i).includes("''") ? { value: text.slice(s, i).replace(/''/g, "'") } : {}) });
           i++;
         } else if (c === ')') {
           i++;

@@ -13,8 +13,11 @@ export interface Field {
   nonPatient?: boolean;
   /** The record is about a patient: a sibling column is a birth date, MRN, SSN, diagnosis ... */
   patient?: boolean;
-  /** The span is an SQL string body: `''` in it stands for one quote (`'O''Brien'`). */
-  sqlString?: boolean;
+  /**
+   * The value as meant, when the span's text encodes it: an SQL string body (`O''Brien` is
+   * O'Brien), an HL7 phone split into area code and number (`503^9264471`).
+   */
+  value?: string;
 }
 
 /** Column names that make every row of a table a patient record. */
