@@ -370,13 +370,13 @@ export function merge(ds: Detection[]): Detection[] {
   for (const d of ds) {
     const last = out[out.length - 1];
     if (last && d.start < last.end) {
-      // A URL or address that contains an MRN or ZIP: the container is the identifier to mask.
       // The same value found as free text and as a field: the field's record (a YAML item, a CSV
       // row) is the one co-occurrence should see, not the line.
       if (d.start === last.start && d.end === last.end && d.score === last.score && last.record.startsWith('L') && !d.record.startsWith('L')) {
         out[out.length - 1] = d;
         continue;
       }
+      // A URL or address that contains an MRN or ZIP: the container is the identifier to mask.
       if (d.end <= last.end && last.score >= 0.55) continue;
       if (d.score > last.score || (d.score === last.score && d.end - d.start > last.end - last.start)) out[out.length - 1] = d;
       continue;

@@ -6,10 +6,11 @@ import { ladder, phiRule } from './common.js';
 
 /**
  * Mailboxes of a role, not a person (`billing@`, `oncall@`, `ep-intake@`, `referrals@`): package and
- * commit metadata, and an organisation's desks that patients write to.
+ * commit metadata, and an organisation's desks that patients write to. A prefix or suffix joins with
+ * `-` or `_` only: `jane.office@` is a person.
  */
 const ROLE_MAILBOX =
-  /^(?:[a-z0-9]+[-_.])?(?:git|npm|noreply|no-reply|donotreply|do-not-reply|support|info|admin|webmaster|security|privacy|hello|contact|sales|team|help|helpdesk|billing|oncall|on-call|alerts?|notifications?|notify|referrals?|intake|appointments?|scheduling|records|medical-records|hr|ops|devops|compliance|hipaa|frontdesk|front-desk|reception|office|careteam|care-team|pharmacy|lab|radiology|claims|eligibility|enrollment|feedback|press|marketing|postmaster|abuse|mailer-daemon|root)(?:[-_.][a-z0-9]+)?@/i;
+  /^(?:[a-z0-9]+[-_])?(?:git|npm|noreply|no-reply|donotreply|do-not-reply|support|info|admin|webmaster|security|privacy|hello|contact|sales|team|help|helpdesk|billing|oncall|on-call|alerts?|notifications?|notify|referrals?|intake|appointments?|scheduling|records|medical-records|hr|ops|devops|compliance|hipaa|frontdesk|front-desk|reception|office|careteam|care-team|pharmacy|lab|radiology|claims|eligibility|enrollment|feedback|press|marketing|postmaster|abuse|mailer-daemon|root)(?:[-_][a-z0-9]+)?@/i;
 
 export const recognizer: Recognizer = {
   kind: 'email-address',
@@ -24,7 +25,7 @@ export const recognizer: Recognizer = {
     if (ctx.valueMode) return 0.9;
     // "Maintainer: Dana Lee <dana@...>", "Copyright (c) ... <...>": project people, not patients.
     if (/\b(?:author|maintainer|contributor|copyright|written by|developed by|created by|signed-off-by|co-authored-by)\b/i.test(ctx.line.slice(Math.max(0, ctx.col - 120), ctx.col))) return 0;
-    // Package and commit metadata: `user@1.2.3`, `git@github.com`.
+    // Role mailboxes: package metadata (`git@github.com`) and an organisation's desks.
     if (ROLE_MAILBOX.test(v)) return ctx.patient ? 0.4 : 0;
     return ladder(ctx, { labelled: 0.95, patient: 0.8, bare: 0.45, code: 0.25 });
   },

@@ -31,8 +31,8 @@ const FIELDS: Record<string, Array<Comp> | string> = {
   'PV1-45': [{ comp: 1, label: 'pv1_45' }],
   'IN1-16': [{ comp: 1, label: 'in1_16' }, { comp: 2, label: 'in1_16' }],
   'IN1-18': [{ comp: 1, label: 'date_of_birth' }],
-  'IN1-36': 'in1_36',
   'IN1-19': [{ comp: 1, label: 'pid_11' }, { comp: 3, label: 'address_city' }, { comp: 5, label: 'zip' }],
+  'IN1-36': 'in1_36',
   'IN1-49': [{ comp: 1, label: 'in1_49' }],
   // Orders and results: the order numbers and the times of the patient's own tests.
   'ORC-2': [{ comp: 1, label: 'placer_order_number' }],
@@ -62,7 +62,8 @@ const NON_PATIENT_FIELDS = new Set([
   'TXA-5', 'TXA-9', 'TXA-10', 'ROL-4', 'PRD-2', 'IN1-4', 'IN1-5', 'IN1-6', 'IN1-7', 'EVN-5', 'PD1-3', 'PD1-4', 'OBR-10', 'ORC-19',
 ]);
 
-const PHONE_FIELDS = new Set(['PID-13', 'PID-14', 'NK1-5', 'NK1-6', 'GT1-6', 'GT1-7']);
+/** Telephone fields (XTN) of FIELDS whose number may sit in components 6-7 instead of 1. */
+const PHONE_FIELDS = new Set(['PID-13', 'PID-14', 'NK1-5', 'NK1-6', 'GT1-6']);
 
 /** PID-3 repetitions carry their identifier type in component 5 (HL7 table 0203). */
 const ID_TYPE_LABEL: Record<string, string> = { SS: 'ssn', MB: 'member_id', MA: 'medicaid_id', MC: 'medicare_id', DL: 'dl', AN: 'account_number', NPI: 'npi', PPN: 'passport', MR: 'pid_3', PI: 'pid_3', PT: 'pid_3' };
