@@ -156,7 +156,7 @@ export function parseDate(value: string): ParsedDate | undefined {
     if (realDay(y, b, a)) return { year: y, month: b, day: a, hasTime };
     return undefined;
   }
-  m = /^(\d{1,2})[-\s]([A-Za-z]{3,9})\.?[-\s,]+(\d{4}|\d{2})$/.exec(v) ?? null;
+  m = /^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?[-\s]([A-Za-z]{3,9})\.?[-\s,]+(\d{4}|\d{2})$/.exec(v) ?? null;
   if (m) {
     const mo = MONTHS[m[2]!.slice(0, 3).toLowerCase()];
     const y = fullYear(m[3]!);

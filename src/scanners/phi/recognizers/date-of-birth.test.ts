@@ -31,6 +31,7 @@ runRuleTests(scanner, 'phi/date-of-birth', {
     { code: '{"birthDate": "1961-03-04"}', path: 'fhir/patient.json', findings: [{ excerpt: '1961-**-**' }] },
     { code: 'Maria Gonzalez 03/04/1961 patient', path: DATA, name: 'date beside a name (co-occurrence)', findings: [{ excerpt: '**/**/1961', confidence: 'medium' }] },
     { code: 'born on 4 Mar 1961', path: DATA, findings: [{ excerpt: '* *** 1961' }] },
+    { code: 'Patient DOB: 3rd of May 1958', path: DATA, name: 'an ordinal day', findings: [{ excerpt: '*** ** *** 1958' }] },
     { code: 'intake ok\npatient dob=1961-03-04T00:00:00Z', path: DATA, name: 'a labelled date with a time', findings: [{ line: 2, excerpt: '1961-**-*****:**:***' }] },
     { code: 'intake ok\n03/04/1961 Maria Gonzalez patient', path: DATA, name: 'a date that starts its line, beside a name', findings: [{ line: 2, excerpt: '**/**/1961' }] },
     { code: 'intake ok\n1961-03-04 Information desk: Maria Gonzalez, patient', path: DATA, name: 'a word that only starts like a log level', findings: [{ line: 2, excerpt: '1961-**-**' }] },

@@ -13,6 +13,7 @@ runRuleTests(scanner, 'phi/phone-number', {
     { code: 'port: 8080, patient service', path: DATA },
   ],
   invalid: [
+    { code: '| Patient | DOB | Callback |\n|---|---|---|\n| Zofia Nowak | 1947-08-23 | (773) 261-5098 |\n', path: 'docs/postmortem.md', name: 'a callback column', findings: [{ line: 3, excerpt: '(***) ***-5098' }] },
     { code: 'Patient phone: (312) 555-2671', path: DATA, findings: [{ column: 16, endColumn: 30, excerpt: '(***) ***-2671', confidence: 'high' }] },
     { code: 'fax=+44 20 7946 0018 (patient referral)', path: DATA, findings: [{ excerpt: '+** ** **** 0018' }] },
     { code: 'mobile: 3125552671', path: 'fixtures/patients/a.yml', findings: [{ excerpt: '******2671' }] },

@@ -10,7 +10,7 @@ export const recognizer: Recognizer = {
   meta: phiRule('phone-number', 'Telephone or fax number', 'medium', 'A telephone or fax number in a labelled field or beside patient data.'),
   labels: labelRe([
     'phone', 'phones', 'telephone', 'tel', 'fax', 'mobile', 'cell', 'cellphone', 'home_phone', 'work_phone', 'phone_number', 'contact_number', 'msisdn',
-    'pid_13', 'pid_14', 'nk1_5', 'gt1_6', 'telecom_phone', 'telecom_fax', 'telecom_sms', 'call', 'text_me', 'whatsapp', 'sms', 'contact',
+    'pid_13', 'pid_14', 'nk1_5', 'gt1_6', 'telecom_phone', 'telecom_fax', 'telecom_sms', 'call', 'text_me', 'whatsapp', 'sms', 'contact', 'callback', 'call_back', 'callback_number',
   ]),
   antiLabels:
     /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$|(?:^|_)(?:payer|insurer|insurance|carrier|plan|vendor|support|helpdesk|company|office|clinic|facility|pharmacy|practice|provider|hospital|lab|billing|customer_service|pcp|doctor|physician)_(?:phone|fax|tel|telephone|number|line)(?:_number)?$/,
