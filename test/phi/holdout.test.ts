@@ -24,7 +24,7 @@ describe('held-out PHI corpora', () => {
   it('telehealth (a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'telehealth'), scanner);
     expect(r.labels).toBe(856);
-    expect(r.recall).toBeGreaterThanOrEqual(0.83);
+    expect(r.recall).toBeGreaterThanOrEqual(0.84);
     // 21 of the flagged negatives are provider NPI, DEA and licence numbers, reported on purpose.
     expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(36);
     expect(r.flagged.filter((n) => !/NPI|DEA|licen[cs]e/i.test(n.why)).length).toBeLessThanOrEqual(15);
