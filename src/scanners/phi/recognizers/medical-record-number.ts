@@ -4,6 +4,8 @@ import { maskTail4 } from '../mask.js';
 import { syntheticId } from '../synthetic.js';
 import { idLike, phiRule } from './common.js';
 
+const REST_PARENT = /\/patients?\/$/i;
+
 export const recognizer: Recognizer = {
   kind: 'medical-record-number',
   meta: phiRule('medical-record-number', 'Medical record number', 'high', 'A medical record number, chart number or patient identifier (MRN label, HL7 PID-3, FHIR identifier of type MR, DICOM PatientID).', undefined, ['164.312(c)(1)']),
@@ -15,13 +17,15 @@ export const recognizer: Recognizer = {
     'patient_role_id',
   ]),
   antiLabels: /(?:^|_)(?:provider|practitioner|organization|org|facility|location|device|order|message|msg|request|trace|span|session|correlation)_(?:id|identifier)$/,
-  pattern: /\b(?:MRN|Medical[ _]Record(?:[ _]?(?:Number|No\.?|Num|#))?|Chart[ _]?(?:No\.?|Number|#)|Patient[ _]?(?:ID|No\.?|Number|#))(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:#=-][ \t]*|[ \t]+|-|_)["']?([A-Z]{0,4}-?\d[\dA-Z-]{2,19})(?![\w-])/dgi,
+  pattern: /\b(?:MRN|Medical[ _]Record(?:[ _]?(?:Number|No\.?|Num|#))?|Chart[ _]?(?:No\.?|Number|#)|Patient[ _]?(?:ID|No\.?|Number|#))(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:#=-][ \t]*|[ \t]+|-|_)["']?([A-Z]{0,4}-?\d[\dA-Z-]{2,19})(?![\w-])|\/patients?\/([A-Z]{0,4}-?\d[\dA-Z-]{4,19})(?=[\/?#"'\s]|$)/dgi,
   valuePattern: /(?<![\w-])([A-Z]{0,4}-?\d[\dA-Z-]{3,19})(?![\w-])/dg,
-  trigger: /mrn|medical.?record|chart|patient.?(?:id|no|number|#)|pid/i,
+  trigger: /mrn|medical.?record|chart|patient.?(?:id|no|number|#)|pid|\/patients?\//i,
   judge(v, ctx) {
     if (!idLike(v, 3)) return 0;
     if (ctx.valueMode) return 0.9;
-    return ctx.labelled ? (ctx.patient || ctx.structured ? 0.95 : 0.85) : 0;
+    if (ctx.labelled) return ctx.patient || ctx.structured ? 0.95 : 0.85;
+    // A REST path names the record (`GET /patients/BC-0062118/chart`): the id of a patient.
+    return REST_PARENT.test(ctx.line.slice(Math.max(0, ctx.col - 10), ctx.col)) ? 0.7 : 0;
   },
   mask: maskTail4,
   synthetic: syntheticId,
