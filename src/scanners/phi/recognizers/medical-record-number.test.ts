@@ -12,7 +12,7 @@ runRuleTests(scanner, 'phi/medical-record-number', {
     { code: 'const mrn = patient.mrn;', path: 'src/patient.ts' },
   ],
   invalid: [
-    { code: '67.180.41.233 - - [02/May/2024:09:17:41 -0700] "GET /patients/BC-0062118/chart HTTP/1.1" 200 48211', path: 'logs/access_log', name: 'a patient id in a REST path', findings: [{ excerpt: '**-****2118', confidence: 'medium' }] },
+    { code: '67.180.41.233 - - [02/May/2024:09:17:41 -0700] "GET /patients/BC-0062118/chart HTTP/1.1" 200 48211', path: 'logs/access_log', name: 'a patient id in a REST path', findings: [{ excerpt: '**-***2118', confidence: 'medium' }] },
     { code: 'Referral for the patient below.\nMRN (MVH): 00628145\n', path: 'docs/referral.eml', name: 'a qualifier between the label and its colon', findings: [{ line: 2, excerpt: '****8145' }] },
     { code: 'MRN: 00482913', path: DATA, findings: [{ column: 6, excerpt: '****2913', confidence: 'high' }] },
     { code: 'Patient MRN-004521 admitted', path: DATA, findings: [{ excerpt: '******' }] },
