@@ -113,6 +113,9 @@ export function hl7Fields(text: string, opts: { embedded?: boolean } = {}): Stru
 
 type Separators = { fs: string; cs: string; rs: string };
 
+/** Where component `k` (0-based) starts inside its repetition. */
+const compOffset = (comps: string[], k: number): number => comps.slice(0, k).reduce((n, x) => n + x.length + 1, 0);
+
 /** The identifying fields of one segment (`seg` starts with its id at offset `base` of the text). */
 function segmentFields(seg: string, name: string, base: number, { fs, cs, rs }: Separators, record: string, fields: Field[]): void {
   const parts = seg.split(fs);
@@ -130,14 +133,14 @@ function segmentFields(seg: string, name: string, base: number, { fs, cs, rs }: 
         for (const { comp, label } of specs) {
           const c = comps[comp - 1];
           if (!c) continue;
-          const start = repStart + comps.slice(0, comp - 1).reduce((n, x) => n + x.length + 1, 0);
+          const start = repStart + compOffset(comps, comp - 1);
           const whole = typeof spec === 'string';
           const end = whole ? repStart + rep.length : start + c.length;
           fields.push({ label: idType && ID_TYPE_LABEL[idType] ? ID_TYPE_LABEL[idType]! : label, start: whole ? repStart : start, end, record: record, where: `${name}-${f}${comp > 1 ? `.${comp}` : ''}` });
         }
         // HL7 v2.5 telephone (XTN): an empty first component, then country, area code and number in 5-7.
         if (PHONE_FIELDS.has(`${name}-${f}`) && !comps[0] && comps[5] && comps[6]) {
-          const a = repStart + comps.slice(0, 5).reduce((n, x) => n + x.length + 1, 0);
+          const a = repStart + compOffset(comps, 5);
           fields.push({ label: 'phone', start: a, end: a + comps[5].length + 1 + comps[6].length, record, where: `${name}-${f}.6`, value: `${comps[4] ? `+${comps[4]} ` : ''}${comps[5]}-${comps[6]}` });
         }
         repStart += rep.length + 1;

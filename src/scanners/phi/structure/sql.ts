@@ -1,6 +1,7 @@
 /**
  * SQL seed files: `INSERT INTO t (col, ...) VALUES (...), (...)` and pg_dump `COPY ... FROM stdin`
- * blocks - each value is labelled by its column. Strings use '' escapes; function calls and nested parentheses are skipped. An unterminated
+ * blocks - each value is labelled by its column. Strings use '' escapes; function calls and nested
+ * parentheses are skipped. An unterminated
  * string or tuple is reported with its line.
  */
 import { normalizeLabel } from '../labels.js';
@@ -42,7 +43,8 @@ export function sqlFields(text: string): Structure {
             ok = false;
             break;
           }
-          if (cols[col]) fields.push({ label: cols[col]!, start: s, end: i, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}), ...(text.slice(s, i).includes("''") ? { value: text.slice(s, i).replace(/''/g, "'") } : {}) });
+          const body = text.slice(s, i);
+          if (cols[col]) fields.push({ label: cols[col]!, start: s, end: i, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}), ...(body.includes("''") ? { value: body.replace(/''/g, "'") } : {}) });
           i++;
         } else if (c === ')') {
           i++;

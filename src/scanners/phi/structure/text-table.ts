@@ -76,6 +76,9 @@ const CLINICAL_HEADER_HINT = /(?:^|[^A-Za-z])(?:patient|pt|dob|birth|mrn|ssn|mem
 
 export function textTableFields(text: string, unwrap?: (line: string) => { text: string; at: number } | undefined): Field[] {
   const fields: Field[] = [];
+  /** One cell of row `row` of the current table: every row is a patient record. */
+  const cell = (label: string, start: number, end: number, row: number) =>
+    fields.push({ label, start, end, record: `table${table}.row${row}`, where: `table row ${row}, column ${label}`, patient: true });
   if (!CLINICAL_HEADER_HINT.test(text)) return fields;
   const lines = linesOf(text, unwrap);
   let table = 0;
@@ -109,7 +112,7 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
         if (RULE_LINE.test(l.text)) continue;
         row++;
         cells.forEach(([a, b], k) => {
-          if (b > a) fields.push({ label: labels[k]!, start: l.start + a, end: l.start + b, record: `table${table}.row${row}`, where: `table row ${row}, column ${labels[k]}`, patient: true });
+          if (b > a) cell(labels[k]!, l.start + a, l.start + b, row);
         });
       }
       i = j - 1;
@@ -129,7 +132,7 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
         const cells = spacedCells(l, cols.length);
         if (!cells) break;
         row++;
-        cells.forEach(([a, b], k) => fields.push({ label: cols[k]!.label, start: lines[j]!.start + a, end: lines[j]!.start + b, record: `table${table}.row${row}`, where: `table row ${row}, column ${cols[k]!.label}`, patient: true }));
+        cells.forEach(([a, b], k) => cell(cols[k]!.label, lines[j]!.start + a, lines[j]!.start + b, row));
         continue;
       }
       row++;
@@ -139,7 +142,7 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
         // The first column's span also holds the row index (`0  Dolores Mbeki`): skip it.
         if (k === 0) a = /^\s*\d+\s+/.exec(l.slice(0, c.end))?.[0].length ?? 0;
         while (a < c.end && /\s/.test(l[a]!)) a++;
-        if (c.end > a) fields.push({ label: c.label, start: lines[j]!.start + a, end: lines[j]!.start + c.end, record: `table${table}.row${row}`, where: `table row ${row}, column ${c.label}`, patient: true });
+        if (c.end > a) cell(c.label, lines[j]!.start + a, lines[j]!.start + c.end, row);
         from = c.end;
       });
     }
