@@ -4,6 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HipaaGateError } from '../core/errors.js';
 import { createRedactStream, REDACT_KINDS } from '../redact/index.js';
+import { redactFile } from '../redact/stream.js';
 import type { RegisterCommand } from './commands.js';
 
 interface RedactFlags {
@@ -25,7 +26,8 @@ export const register: RegisterCommand = (program) => {
       if (process.stdin.isTTY) process.stderr.write('hipaa-gate redact: reading standard input (Ctrl-D to end)\n');
       try {
         const options = { minConfidence: flags.minConfidence, assumeClinical: flags.assumeClinical, ...(kinds ? { kinds } : {}) };
-        await pipeline(stdinStream(), createRedactStream(options), process.stdout);
+        if (isFile(0) && isFile(1)) redactFile(0, 1, options);
+        else await pipeline(stdinStream(), createRedactStream(options), process.stdout);
       } catch (e) {
         // A closed downstream pipe (`| head`) is a normal end, not an error.
         if ((e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
@@ -40,13 +42,7 @@ export const register: RegisterCommand = (program) => {
  * process idle a fifth of the time. A file never blocks, so a plain read loses nothing.
  */
 function stdinStream(): Readable {
-  let isFile = false;
-  try {
-    isFile = fstatSync(0).isFile();
-  } catch {
-    // Not a descriptor we can stat (closed): Node's stream reports that itself.
-  }
-  if (!isFile) return process.stdin;
+  if (!isFile(0)) return process.stdin;
   return new Readable({
     highWaterMark: 1 << 20,
     read() {
@@ -59,4 +55,13 @@ function stdinStream(): Readable {
       }
     },
   });
+}
+
+function isFile(fd: number): boolean {
+  try {
+    return fstatSync(fd).isFile();
+  } catch {
+    // Not a descriptor we can stat (closed): the stream reports that itself.
+    return false;
+  }
 }

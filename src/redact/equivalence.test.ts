@@ -18,7 +18,10 @@ import { BY_KIND } from '../scanners/phi/recognizers/index.js';
 import { CONFIDENCE_FLOOR } from '../scanners/phi/types.js';
 import { FIRST, LAST, makeLogs, prng } from '../../bench/cases/redact.mjs';
 import { createRedactStream, redact, type RedactOptions } from './index.js';
-import { BATCH, MAX_LINE } from './stream.js';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BATCH, MAX_LINE, redactFile } from './stream.js';
 
 /**
  * Log lines of many shapes: every recognizer, trigger words that switch kinds on for a whole batch,
@@ -222,6 +225,42 @@ describe('redact output is unchanged by the throughput work', () => {
     const out = await viaStream(cut(wide, () => 65536), NOW);
     expect(out).not.toContain('\uFFFD');
     expect(out).toBe(referenceStream([Buffer.from(wide)], NOW));
+  });
+});
+
+describe('redactFile (a file on each end) writes exactly what the stream writes', () => {
+  const viaFile = (input: string | Buffer, options: RedactOptions): string => {
+    const dir = mkdtempSync(join(tmpdir(), 'hg-redact-'));
+    try {
+      writeFileSync(join(dir, 'in.log'), input);
+      const inFd = openSync(join(dir, 'in.log'), 'r');
+      const outFd = openSync(join(dir, 'out.log'), 'w');
+      try {
+        redactFile(inFd, outFd, options);
+      } finally {
+        closeSync(inFd);
+        closeSync(outFd);
+      }
+      return readFileSync(join(dir, 'out.log'), 'utf8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('on logs of every shape, with and without a final newline, for each option set', () => {
+    const text = BENCH.slice(0, 400_000) + MIXED;
+    for (const [, , options] of CASES) expect(viaFile(text, options)).toBe(referenceStream([text], options));
+    const noFinalNewline = MIXED.slice(0, 300_001).replace(/\n$/, '');
+    expect(viaFile(noFinalNewline, NOW)).toBe(referenceStream([noFinalNewline], NOW));
+    expect(viaFile('', NOW)).toBe('');
+  });
+
+  it('on lines longer than a read and than MAX_LINE, cut between characters', () => {
+    const wide = Array.from({ length: 90_000 }, (_, i) => `Patient Zoë Müller-Łukasiewicz 患者 SSN 219-09-${String(1000 + (i % 8000))} `).join('');
+    const text = `first line\n${wide}\nPatient Maria Gonzalez DOB 03/04/1961\n${'z'.repeat(1_500_000)}\nlast`;
+    const out = viaFile(text, NOW);
+    expect(out).not.toContain('\uFFFD');
+    expect(out).toBe(referenceStream([Buffer.from(text)], NOW));
   });
 });
 

@@ -7,6 +7,7 @@
  * Batches are cut on bytes, not characters: a newline byte never sits inside a UTF-8 sequence, so
  * each batch decodes on its own and no string is ever concatenated piece by piece.
  */
+import { readSync, writeSync } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { redact, type RedactOptions } from './redact.js';
 
@@ -126,4 +127,61 @@ export function createRedactStream(options: RedactOptions = {}): Transform {
     if (ready) stream.push(run(ready));
   }
   return stream;
+}
+
+/** Bytes read at a time by `redactFile` (the buffer grows only for a line longer than this). */
+const READ_SIZE = 1024 * 1024;
+
+/**
+ * `hipaa-gate redact < app.log > clean.log`: with files on both ends nothing ever waits, so the
+ * stream machinery is skipped. One buffer is read into and reused (on the benchmark VM every page
+ * touched for the first time costs ~17 us, and a stream takes fresh memory for every read and every
+ * output chunk), batches are cut exactly where LineBatcher cuts them, and each redacted batch is
+ * written at once. The output is byte for byte the stream's.
+ */
+export function redactFile(inFd: number, outFd: number, options: RedactOptions = {}): void {
+  let buf = Buffer.allocUnsafeSlow(READ_SIZE);
+  let out = Buffer.allocUnsafeSlow(3 * BATCH);
+  let have = 0;
+  const emit = (from: number, to: number): void => {
+    const text = redact(buf.toString('utf8', from, to), options);
+    // A masked value is never longer in bytes than the value (masks are ASCII), but `*` can stand
+    // for a multi-byte letter, so size from the string rather than from the input.
+    const need = Buffer.byteLength(text);
+    if (need > out.length) out = Buffer.allocUnsafeSlow(need);
+    const n = out.write(text, 0);
+    for (let off = 0; off < n; ) off += writeSync(outFd, out, off, n - off);
+  };
+  for (;;) {
+    if (have === buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(buf.length * 2);
+      buf.copy(bigger, 0, 0, have);
+      buf = bigger;
+    }
+    const n = readSync(inFd, buf, have, buf.length - have, null);
+    have += n;
+    const view = buf.subarray(0, have);
+    let start = 0;
+    while (have - start >= BATCH) {
+      // LineBatcher.push, over [start, have): the last newline in the first BATCH bytes, or the first after.
+      let cut = view.lastIndexOf(10, start + BATCH - 1);
+      if (cut < start) cut = view.indexOf(10, start + BATCH);
+      if (cut !== -1 && cut - start < MAX_LINE) {
+        emit(start, cut + 1);
+        start = cut + 1;
+        continue;
+      }
+      if (have - start <= MAX_LINE) break;
+      const at = completeChars(view.subarray(start, start + MAX_LINE));
+      emit(start, start + at);
+      start += at;
+    }
+    if (n === 0) {
+      // LineBatcher.end: whatever is held, as one batch.
+      if (have > start) emit(start, have);
+      return;
+    }
+    buf.copyWithin(0, start, have);
+    have -= start;
+  }
 }

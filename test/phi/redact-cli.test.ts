@@ -1,6 +1,6 @@
 /** `hipaa-gate redact` as a user runs it: the built CLI with standard input. */
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,6 +47,29 @@ describe.skipIf(!existsSync(cli))('hipaa-gate redact', () => {
       expect(out.length).toBe(lines.length);
       for (let i = 0; i < lines.length; i += 53) expect(out[i]).toBe(redact(lines[i]!));
       expect(out.at(-1)).toBe('Patient Z** M***** ssn=***-**-9998');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with a file on both ends (`< app.log > clean.log`), writes what the pipe writes', async () => {
+    const { makeLogs } = await import('../../bench/cases/redact.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'hg-redact-'));
+    try {
+      const input = `${makeLogs(1_200_000, 9)}Patient Zoë Müller ssn=${j('219-0', '9-9998')}`;
+      const file = join(dir, 'app.log');
+      writeFileSync(file, input);
+      const inFd = openSync(file, 'r');
+      const outFd = openSync(join(dir, 'clean.log'), 'w');
+      const r = spawnSync(process.execPath, [cli, 'redact'], { stdio: [inFd, outFd, 'pipe'], encoding: 'utf8' });
+      closeSync(inFd);
+      closeSync(outFd);
+      expect(r.status).toBe(0);
+      const piped = spawnSync(process.execPath, [cli, 'redact'], { input, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+      const written = readFileSync(join(dir, 'clean.log'), 'utf8');
+      expect(written).toBe(piped.stdout);
+      expect(written.split('\n').length).toBe(input.split('\n').length);
+      expect(written.endsWith('Patient Z** M***** ssn=***-**-9998')).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

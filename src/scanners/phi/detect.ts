@@ -49,7 +49,11 @@ const QUOTE = new Set(['"', "'", '`']);
 // No `d` flag: the value ends the match (bare) or sits before its closing quote, so its offset
 // follows from the lengths, without an indices array per pair (hundreds of thousands in a large log).
 // `=>` too: PHP arrays and Ruby hashes (`'name' => 'Ana Reyes'`).
-const KV_RE = /([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:(?:\[|[A-Za-z_][\w.]{0,30}\()[ \t]*(?=["']))?(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
+// The lookbehind stops the regex from retrying at every letter inside every word (half its cost on a
+// log). It changes no key of up to 41 characters: such a key starts at the first letter of its word,
+// which never follows a letter. A longer run now keys from a later segment start (`a.b_c`), not from
+// whatever letter leaves 41 characters.
+const KV_RE = /(?<![A-Za-z])([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:(?:\[|[A-Za-z_][\w.]{0,30}\()[ \t]*(?=["']))?(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
 
 /**
  * A URL-encoded value decoded, or the value itself when it is not one. In a query string (after `?`
@@ -121,16 +125,18 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     for (const re of signal ? [r.pattern, r.labelPattern, r.codePattern] : [r.pattern]) {
     if (!re) continue;
     const codeForm = re === r.codePattern;
+    for (const [from, hay] of re === r.pattern && r.literal ? linesWith(sub, r.literal) : [[0, sub] as const]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(sub)) !== null) {
+    while ((m = re.exec(hay)) !== null) {
       if (m[0].length === 0) {
         re.lastIndex++;
         continue;
       }
       const g = groupOf(m);
       if (!g) continue;
-      let [start, end] = g;
+      let start = g[0] + from;
+      let end = g[1] + from;
       // A whole quoted value (`name: "Hyun-woo Park"`) is the value as written: "Park" stays a surname.
       if (r.trim && !(QUOTE.has(sub[start - 1]!) && sub[end] === sub[start - 1])) {
         const t = r.trim(sub.slice(start, end));
@@ -146,7 +152,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       const we = le - ls > 2000 ? Math.min(le, end + 300) : le;
       const line = sub.slice(ws, we);
       const col = start - ws;
-      const label = inlineLabel(line, codeForm ? Math.max(0, m.index - ws) : col);
+      const label = inlineLabel(line, codeForm ? Math.max(0, m.index + from - ws) : col);
       if (label && (antiLabelled(r.antiLabels, label) || DOC_LABEL_RE.test(label))) continue;
       const value = sub.slice(start, end);
       const ctx: JudgeContext = {
@@ -163,9 +169,10 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       if (score < MIN_KEEP) continue;
       const lineStart = origStart - (start - ls);
       // No object spread for the optional label: this runs once per candidate.
-      const d: Detection = { kind: r.kind, start: origStart, end: origStart + (end - start), value, score, record: `L${lineStart}`, synthetic: r.synthetic?.(value) ?? false };
+      const d: Detection = { kind: r.kind, start: origStart, end: origStart + (end - start), value, score, record: `L${lineStart}`, synthetic: false };
       if (label) d.label = label;
       out.push(d);
+    }
     }
     }
   }
@@ -206,7 +213,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       let best: Detection | undefined;
       for (const r of candidates) {
         const score = r.judge(value, { label, labelled: true, structured: false, patient: patientAt(ls, le, vIdx[0]), textClass: opts.textClass, line, col: vIdx[0] - ls, nowYear: opts.nowYear });
-        if (score >= MIN_KEEP && (!best || score > best.score)) best = { kind: r.kind, start: origStart, end: origStart + raw.length, value, score, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: r.synthetic?.(value) ?? false, label };
+        if (score >= MIN_KEEP && (!best || score > best.score)) best = { kind: r.kind, start: origStart, end: origStart + raw.length, value, score, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: false, label };
       }
       if (best && value !== raw) best.urlEncoded = true;
       if (best) out.push(best);
@@ -223,7 +230,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     const d = judgeField(text, f, active, opts, !f.nonPatient);
     if (d) out.push(d);
   }
-  const result = syntheticRecords(coOccur(merge(out)));
+  const result = syntheticRecords(coOccur(testValues(merge(out))));
   return opts.path !== undefined && PEOPLE_FILE_RE.test(opts.path) ? result.filter((d) => !PEOPLE_KINDS.has(d.kind) || PATIENT_LABEL_RE.test(d.label ?? '')) : result;
 }
 
@@ -264,6 +271,15 @@ function dropAgainstStructure(ds: Detection[], fields: Field[]): Detection[] {
   });
 }
 
+/**
+ * Documented test values (`123-45-6789`, `John Doe`), judged only for the candidates that survived
+ * the merge: most free-text candidates overlap another and are dropped there.
+ */
+function testValues(ds: Detection[]): Detection[] {
+  for (const d of ds) if (!d.synthetic) d.synthetic = BY_KIND_LOCAL.get(d.kind)?.synthetic?.(d.value) ?? false;
+  return ds;
+}
+
 /** "John" and "Doe" in separate columns are still John Doe: judge test names per record. */
 function syntheticRecords(ds: Detection[]): Detection[] {
   const names = new Map<string, Detection[]>();
@@ -288,6 +304,26 @@ function syntheticRecords(ds: Detection[]): Detection[] {
   // A record about "Jane Doe" or "Test Child" is test data: its birth date and phone are too.
   for (const d of ds) if (testRecords.has(d.record)) d.synthetic = true;
   return ds;
+}
+
+/**
+ * The runs of consecutive lines of `text` that contain `literal`, each as [offset, text of the run]
+ * (a sliced string, not a copy). A pattern whose matches hold the literal and never cross a line
+ * finds the same matches in these runs as in the whole text: its look-arounds see the end of a run
+ * as they saw the newline there.
+ */
+function linesWith(text: string, literal: string): Array<readonly [number, string]> {
+  const runs: Array<[number, number]> = [];
+  for (let i = text.indexOf(literal); i !== -1; ) {
+    const ls = text.lastIndexOf('\n', i) + 1;
+    let le = text.indexOf('\n', i);
+    if (le === -1) le = text.length;
+    const last = runs[runs.length - 1];
+    if (last && last[1] + 1 === ls) last[1] = le;
+    else runs.push([ls, le]);
+    i = text.indexOf(literal, le);
+  }
+  return runs.map(([a, b]) => [a, a === 0 && b === text.length ? text : text.slice(a, b)] as const);
 }
 
 function groupOf(m: RegExpExecArray): [number, number] | undefined {

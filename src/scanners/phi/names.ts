@@ -37,7 +37,9 @@ const AMBIGUOUS = new Set(
    strong short small little cross church wise power love rich moss rock holly heather jasmine poppy jasper forest`.split(/\s+/),
 );
 
-const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+/** Lower case without accents (`Núñez` -> `nunez`); plain ASCII, most tokens, skips the Unicode normalisation. */
+const NON_ASCII = /[^\x00-\x7f]/;
+const fold = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase() : s.toLowerCase());
 
 function load(): void {
   if (FIRST) return;

@@ -48,6 +48,12 @@ export interface Recognizer {
    * when labelled (ZIP codes, account numbers) declare the label words here: most files lack them.
    */
   trigger?: RegExp;
+  /**
+   * A string every match of `pattern` contains (`@` of an email). Matches must never cross a line
+   * and the look-arounds must treat a line end like the end of the text: `pattern` then runs only
+   * on the lines that hold the literal.
+   */
+  literal?: string;
   /** Label-led pattern (`Member ID: ...`), run only in files with a clinical signal. */
   labelPattern?: RegExp;
   /**

@@ -19,6 +19,8 @@ export const recognizer: Recognizer = {
   antiLabels:
     /(?:^|_)(?:author|authors|maintainers?|contributors?|bugs|publisher|owner|developer|committer|copyright|support|noreply|sender_address|admin|webmaster|security|abuse|postmaster|license|funding|git|npm|registry|smtp|imap|from_address|system)(?:_|$)/,
   pattern: /(?<![\w.+%-])([A-Za-z0-9][A-Za-z0-9._%+-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,24}|xn--[A-Za-z0-9-]{2,59}))(?![\w-]|\.[A-Za-z0-9])/dg,
+  // The regex tries every letter and digit of the text as a start; only lines with an `@` can match.
+  literal: '@',
   boostable: true,
   judge(v, ctx) {
     if (!/^[^\s@<>"']+@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}$/.test(v)) return 0;
