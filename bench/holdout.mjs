@@ -73,6 +73,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     for (const [k, v] of [...r.kinds].sort()) console.log(`${k.padEnd(24)} ${String(v.labels).padStart(6)} ${String(v.found).padStart(6)} ${String(v.otherKind).padStart(11)}  ${(v.found / v.labels).toFixed(3)}`);
     console.log(`${'ALL'.padEnd(24)} ${String(r.labels).padStart(6)} ${String(r.found).padStart(6)} ${''.padStart(11)}  ${r.recall.toFixed(3)}`);
     console.log(`hard negatives flagged: ${r.flagged.length} of ${r.negatives}`);
-    if (process.argv.includes('-v')) for (const m of r.misses) console.log(`  missed ${m.kind} ${m.path}:${m.line}`);
+    if (process.argv.includes("-v")) for (const m of r.misses) console.log(`  missed ${m.kind} ${m.path}:${m.line}`);
+    if (process.argv.includes("-v")) for (const n of r.flagged) console.log(`  flagged ${n.path}:${n.line} (${n.why})`);
   }
 }

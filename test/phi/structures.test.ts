@@ -33,6 +33,54 @@ describe('structured formats', () => {
     expect(findings.filter((f) => f.ruleId === 'phi/person-name').map((f) => f.excerpt).sort()).toEqual(['C******', 'O*****']);
   });
 
+  it('MongoDB Extended JSON: the key above $date / $numberLong labels the value; epoch milliseconds are dates', () => {
+    const doc = JSON.stringify({ _id: { $oid: '65f1c0a4e1b2c3d4e5f60718' }, mrn: 'MV4401922', dob: { $date: '1985-05-30T00:00:00.000Z' }, deathDate: { $date: { $numberLong: '-362016000000' } }, updatedAt: { $date: '2024-01-22T18:04:00.000Z' }, visits: { $numberInt: '3' } }, null, 2);
+    const { findings, problems } = run('data/exports/patients.mongo.json', doc);
+    expect(problems).toEqual([]);
+    const byRule = (r: string) => findings.filter((f) => f.ruleId === r).map((f) => f.excerpt);
+    expect(byRule('phi/date-of-birth')).toEqual(['1985-**-*****:**:**.****']);
+    // -362016000000 ms is 1958-07-13: judged as that date, reported where the number is written.
+    const death = findings.find((f) => f.ruleId === 'phi/patient-date');
+    expect(death?.location.startLine).toBe(doc.split('\n').findIndex((l) => l.includes('-362016000000')) + 1);
+    // A record's own timestamps and counters are not PHI.
+    expect(findings.some((f) => f.location.startLine === doc.split('\n').findIndex((l) => l.includes('2024-01-22')) + 1)).toBe(false);
+  });
+
+  it('JSON escaped inside a JSON string (Postman body, HAR post data) is read as JSON, at the lines it sits on', () => {
+    const body = JSON.stringify({ firstName: 'Zoë', lastName: 'Okonkwo', dob: '1958-07-14', mrn: 'MV4829137' }, null, 2);
+    const collection = JSON.stringify({ info: { name: 'Pharmacy API' }, item: [{ name: 'create patient', request: { method: 'POST', body: { mode: 'raw', raw: body } } }], variable: [{ key: 'tmpl', value: '{{baseUrl}}/patients/{"id"}' }] }, null, 2);
+    const { findings, problems } = run('api/postman/pharmacy.postman_collection.json', collection);
+    expect(problems).toEqual([]);
+    expect(rules(findings)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name']);
+    const line = collection.split('\n').findIndex((l) => l.includes('"raw":')) + 1;
+    for (const f of findings) expect(f.location.startLine).toBe(line);
+    expect(findings.filter((f) => f.ruleId === 'phi/person-name').map((f) => f.excerpt).sort()).toEqual(['O******', 'Z**']);
+    // A HAR file is JSON too.
+    const har = JSON.stringify({ log: { entries: [{ request: { postData: { mimeType: 'application/json', text: JSON.stringify({ mrn: 'MV4829137', lastName: 'Nguyen' }) } } }] } });
+    expect(rules(run('api/har/portal.har', har).findings)).toEqual(['phi/medical-record-number', 'phi/person-name']);
+    // A string that opens with a brace but is not JSON is left to the text pass, without a problem.
+    expect(run('api/postman/t.postman_collection.json', JSON.stringify({ raw: '{ "a": {{value}} }' })).problems).toEqual([]);
+  });
+
+  it('HTML tables: header cells label the cells below them; a table without a header row is left to the text pass', () => {
+    const page = [
+      '<html><body><p>Known problem records (March)</p>',
+      '<table class="confluenceTable"><tbody>',
+      '<tr><th>Patient</th><th>MRN</th><th>DOB</th><th>Sync date</th><th>Problem</th></tr>',
+      '<tr><td>Chukwuemeka Nwosu</td><td>MV6120455</td><td>04/27/1966</td><td>2024-03-19</td><td>Two statins &amp; a duplicate</td></tr>',
+      '<tr><td><code>Ma. Cristina dela Cruz</code></td><td>MV4417205</td><td>12/03/1972</td><td>2024-03-15</td><td>none</td></tr>',
+      '</tbody></table>',
+      '<table><tr><th>Release</th><th>Date</th></tr><tr><td>v2.4.1</td><td>2024-03-19</td></tr></table>',
+      '</body></html>',
+    ].join('\n');
+    const { findings, problems } = run('docs/confluence/runbook.html', page);
+    expect(problems).toEqual([]);
+    const on = (line: number) => [...new Set(findings.filter((f) => f.location.startLine === line).map((f) => f.ruleId))].sort();
+    expect(on(4)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name']);
+    expect(on(5)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name']);
+    expect(on(7)).toEqual([]);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });

@@ -230,7 +230,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     const d = judgeField(text, f, active, opts, !f.nonPatient);
     if (d) out.push(d);
   }
-  const result = syntheticRecords(coOccur(testValues(merge(out))));
+  const result = syntheticRecords(coOccur(testValues(merge(out))), fields, text);
   return opts.path !== undefined && PEOPLE_FILE_RE.test(opts.path) ? result.filter((d) => !PEOPLE_KINDS.has(d.kind) || PATIENT_LABEL_RE.test(d.label ?? '')) : result;
 }
 
@@ -281,7 +281,7 @@ function testValues(ds: Detection[]): Detection[] {
 }
 
 /** "John" and "Doe" in separate columns are still John Doe: judge test names per record. */
-function syntheticRecords(ds: Detection[]): Detection[] {
+function syntheticRecords(ds: Detection[], fields: readonly Field[], text: string): Detection[] {
   const names = new Map<string, Detection[]>();
   for (const d of ds) {
     if (d.kind !== 'person-name') continue;
@@ -300,6 +300,13 @@ function syntheticRecords(ds: Detection[]): Detection[] {
     }
     if (group.length < 2) continue;
     if (test(values.join(' ')) || test([...values].reverse().join(' '))) for (const d of group) d.synthetic = true;
+  }
+  // A name column or key holding "TEST" or "Test Patient" is never reported itself, but it still
+  // says what the record is.
+  const nameRecognizer = BY_KIND_LOCAL.get('person-name')!;
+  for (const f of fields) {
+    if (testRecords.has(f.record) || f.end - f.start > 80 || !nameRecognizer.labels!.test(f.label) || antiLabelled(nameRecognizer.antiLabels, f.label)) continue;
+    if (documentedTestName(f.value ?? text.slice(f.start, f.end))) testRecords.add(f.record);
   }
   // A record about "Jane Doe" or "Test Child" is test data: its birth date and phone are too.
   for (const d of ds) if (testRecords.has(d.record)) d.synthetic = true;

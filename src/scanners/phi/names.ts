@@ -74,10 +74,12 @@ export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0
 }
 
 const TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sr|jr|ii|iii|iv|md|rn|phd)\.?$/i;
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?|\p{Lu}\.?|(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}[\p{Ll}]+)$/u;
+// Abbreviated given names (`Ma.` for María, `Wm.`). The last alternative: scripts without letter case (Hangul, Han, Arabic, Hebrew, Devanagari ...).
+// No list knows them, so they count only under a name label (nameScore with `labelled`).
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?|\p{Lu}\.?|(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\p{Ll}{1,3}\.|(?:\p{Lo}\p{M}*){1,24})$/u;
 
 /** Lower-case particles inside a name (Pieter van der Berg, Luis de la Cruz): neither evidence nor a reason to reject. */
-const PARTICLE = /^(?:van|der|den|de|del|della|la|le|von|zu|da|di|du|dos|das|bin|ibn|al|el|ter|ten)$/;
+const PARTICLE = /^(?:van|der|den|de|del|dela|delos|della|la|le|von|zu|da|di|du|dos|das|bin|ibn|al|el|ter|ten)$/;
 
 /** Split a candidate into name tokens, "LAST, First" and HL7 `LAST^FIRST^M` included; particles are dropped. */
 export function nameTokens(value: string): string[] | undefined {
@@ -105,7 +107,7 @@ export function nameScore(value: string, labelled: boolean): number {
     if (strong > 0) return 1;
     if (weak > 0) return 0.85;
     // Well-formed but unknown (rare surnames, transliterations): the label carries it.
-    return words.every((w) => /^\p{Lu}/u.test(w) && w.length >= 2) ? 0.75 : 0;
+    return words.every((w) => /^[\p{Lu}\p{Lo}]/u.test(w) && (w.length >= 2 || /^\p{Lo}/u.test(w))) ? 0.75 : 0;
   }
   if (words.length < 2) return 0;
   const firstEv = tokenEvidence(words[0]!, 'first');

@@ -7,6 +7,10 @@ runRuleTests(scanner, 'phi/patient-date', {
   valid: [
     { code: 'Build date: 2024-01-05 (patient portal release)', path: DATA },
     { code: 'admitted: yes', path: DATA },
+    // A webhook's delivery time, nobody's service date: the label needs a patient in view.
+    { code: '{"event":"email.sent","delivered_at":"2024-03-15T13:20:00Z","template":"receipt"}\n', path: 'fixtures/webhooks/events.ndjson', name: 'a delivery time with no patient' },
+    // A test record ("TEST" in the name column): its dates are test data too.
+    { code: 'rx_number,fill_date,patient_last,patient_first\n9999999,2024-03-27,PATIENT,TEST\n', path: 'data/dispensing/fills.csv', name: 'the fill date of a test record' },
   ],
   invalid: [
     { code: 'Admission date: 2024-01-05', path: DATA, findings: [{ excerpt: '2024-**-**' }] },
@@ -16,5 +20,7 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: 'ClaimNumber\tPatientLast\tServiceFrom\tServiceTo\nCLM-1\tOkafor\t2024-02-11\t2024-02-14\n', path: 'exports/claims.tsv', name: 'claim service dates', findings: [{ line: 2, excerpt: '2024-**-**' }, { line: 2, excerpt: '2024-**-**' }] },
     { code: 'patients:\n  - mrn: A10442\n    devices:\n      - implant_date: 2024-02-12\n', path: 'fixtures/implants.yaml', name: 'a clinical event date', findings: [{ line: 4, excerpt: '2024-**-**' }] },
     { code: 'pt_last_nm,dob,last_visit_dt\nOKAFOR,19750417,20240211\n', path: 'exports/roster.csv', name: 'a legacy visit-date column', findings: [{ line: 2, excerpt: '2024****' }] },
+    { code: 'rx_number,fill_date,patient_last,patient_first\n6284710,2024-03-18,Delacroix,Marguerite\n', path: 'data/dispensing/fills.csv', name: 'a pharmacy fill date', findings: [{ line: 2, excerpt: '2024-**-**' }] },
+    { code: '{"event":"rx.delivered","delivered_at":"2024-03-15T13:20:00Z","patient":{"mrn":"MV6188034"}}\n', path: 'data/es/events.ndjson', name: 'a delivery to a patient', findings: [{ line: 1, excerpt: '2024-**-*****:**:***' }] },
   ],
 }, loadNames);

@@ -6,6 +6,13 @@ import { parseDate } from '../validators.js';
 import { phiRule } from './common.js';
 import { DATE_PATTERN, PARTIAL_DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
 
+const PHARMACY_EVENTS = ['fill(?:ed)?_(?:date|dt|on|at)', 'date_(?:filled|dispensed|picked_up|delivered)', 'dispensed?(?:_date|_dt|_on|_at)', 'picked_up(?:_date|_dt|_on|_at)', 'pickup_(?:date|dt|at)', 'delivered_(?:date|dt|on|at)'];
+/**
+ * Words like `delivered_at` also stamp webhooks and e-mails: these labels count only with a patient
+ * in view (a patient column in the table, a patient key in the record, a clinical word on the line).
+ */
+const PHARMACY_EVENT_RE = labelRe(PHARMACY_EVENTS);
+
 export const recognizer: Recognizer = {
   kind: 'patient-date',
   meta: phiRule('patient-date', 'Admission, discharge, death or service date', 'medium', 'A date tied to an individual other than the birth date: admission, discharge, death, date of service, procedure or visit date.'),
@@ -17,10 +24,12 @@ export const recognizer: Recognizer = {
     'visit(?:_dt)?', 'admit_dt', 'disch(?:arge)?_dt', 'dod_dt', '(?:service|svc)_(?:from|to|start|end|thru|through)(?:_date|_dt)?', 'dos_(?:from|to)',
     '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at)?',
     'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'orc_9', 'obr_7', 'obr_22', 'obx_14', 'spm_17',
+    // Pharmacy events: a fill, a dispense, a pickup or a delivery is a service to one patient.
+    ...PHARMACY_EVENTS,
   ]),
   pattern: DATE_PATTERN,
   valuePattern: PARTIAL_DATE_PATTERN,
-  trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm/i,
+  trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm|fill|dispens|pick/i,
   // Free text needs a label (judge() below); a date that starts its line has none.
   quick: (_v, before) => !unlabelledAtLineStart(before),
   judge(v, ctx) {
@@ -28,6 +37,7 @@ export const recognizer: Recognizer = {
     if (!p) return 0;
     if (ctx.valueMode) return 0.9;
     if (!ctx.labelled || p.year === undefined) return 0;
+    if (PHARMACY_EVENT_RE.test(ctx.label ?? '')) return ctx.patient ? 0.85 : 0;
     return ctx.patient || ctx.structured ? 0.9 : 0.7;
   },
   mask: maskDate,

@@ -5,6 +5,8 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: '{"event":"rx.dispensed","patient":{"mrn":"MV5240077"},"pharmacist":"Gretchen Albrecht","prescriber":"Emeka Okonjo"}\n', path: 'data/es/events.ndjson', name: 'the pharmacist and prescriber of a dispense event' },
+    { code: '환자 기록 처리 완료: 최선영 님 확인됨\n', path: 'logs/app.log', name: 'a name in a script without case, with no label' },
     { code: 'Summary,Issue key,Assignee,Reporter,Description\n"Patient lookup slow",TELE-1,Priyanka Iyer,Dana Kowalczyk,"patient search"\n', path: 'docs/jira/export.csv', name: 'ticket assignee and reporter columns' },
     { code: '# Post-mortem: patient eligibility outage\n\n- **Author:** Tobias Brandt\n', path: 'docs/postmortem.md', name: 'a Markdown bold label naming authors' },
     { code: '{"messages": [{"text": "patient callback failed", "user_profile": {"real_name": "Marcus Bello"}}]}', path: 'docs/slack/inc.json', name: "a chat export's user profile" },
@@ -26,6 +28,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: '{"patient":{"mrn":"MV7301185","name":"최선영","name_roman":"Choi Sun-young"}}\n', path: 'data/es/events.ndjson', name: 'a Hangul name under a name key', findings: [{ excerpt: '최**' }, { excerpt: 'C*** S**-y****' }] },
     { code: "const patient = {\n  name: { given: ['Min-jun'], family: 'Kim' },\n};", path: 'src/__tests__/appointments.test.ts', name: 'the first item of a list value', findings: [{ line: 2, excerpt: 'M**-j**' }, { line: 2, excerpt: 'K**' }] },
     { code: '10.1.2.3 - - "GET /portal/records?mrn=00319964&name=Pieter%20van%20der%20Berg&lname=D%27Angelo HTTP/1.1" 200', path: 'logs/access.log', name: 'URL-encoded query values, with lower-case particles', findings: [{ excerpt: 'P***** v** d** B***' }, { excerpt: "D'A*****" }] },
     { code: 'pt_last_nm,pt_first_nm,dob\nOkafor,Chukwuemeka,19750417\n', path: 'exports/roster.csv', name: 'legacy `_nm` column names', findings: [{ excerpt: 'O*****' }, { excerpt: 'C**********' }] },

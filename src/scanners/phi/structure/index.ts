@@ -1,6 +1,7 @@
 /** Pick the structure reader for a file by extension (and a sniff for HL7 in text files). */
 import { csvFields } from './csv.js';
 import { emlFields } from './eml.js';
+import { htmlTableFields } from './html.js';
 import { embeddedHl7Fields, hl7Fields, looksLikeHl7 } from './hl7.js';
 import { jsonFields, jsonLinesFields } from './json.js';
 import { sqlFields } from './sql.js';
@@ -15,7 +16,7 @@ export type { Field, Structure, StructureProblem } from './types.js';
 
 const EXT_READERS: Array<[RegExp, (text: string) => Structure]> = [
   [/\.ipynb$/i, (t) => withTables(jsonFields(t), textTableFields(t, notebookLine))],
-  [/\.(?:json|geojson|fhir)$/i, (t) => jsonFields(t)],
+  [/\.(?:json|geojson|fhir|har)$/i, (t) => jsonFields(t)],
   [/\.(?:ndjson|jsonl)$/i, jsonLinesFields],
   [/\.(?:ya?ml)$/i, yamlFields],
   [/\.csv$/i, (t) => csvFields(t)],
@@ -25,6 +26,7 @@ const EXT_READERS: Array<[RegExp, (text: string) => Structure]> = [
   [/\.(?:xml|cda|ccda|ccd)$/i, xmlFields],
   [/\.sql$/i, sqlFields],
   [/\.(?:eml|mbox)$/i, emlFields],
+  [/\.(?:html?|xhtml)$/i, htmlTableFields],
   [/\.(?:x12|edi|837[pi]?|835|834|27[0-8])$/i, x12Fields],
 ];
 

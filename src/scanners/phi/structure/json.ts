@@ -19,6 +19,55 @@ interface Frame {
   path: string;
 }
 
+/** Extended JSON type operators: `$date`, `$numberLong`, `$numberInt`, `$numberDecimal`. */
+const EJSON_KEY = /^\$(?:date|numberLong|numberInt|numberDecimal|numberDouble)$/;
+
+/** After blanks (written or escaped), the string opens an object or array: `{`, `[`, `\\n  {`. */
+function embeddedJsonStart(text: string, s: number, e: number): boolean {
+  let i = s;
+  while (i < e) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) i++;
+    else if (c === 92 && /[nrt]/.test(text[i + 1] ?? '')) i += 2;
+    else break;
+  }
+  const c = text[i];
+  if (c !== '{' && c !== '[') return false;
+  const q = text.indexOf('\\"', i);
+  return q !== -1 && q < e;
+}
+
+/**
+ * The characters of a JSON string body [s, e) with escapes resolved, and for each character the
+ * offset in `text` where it was written (one more entry for the end). Undefined for a bad escape.
+ */
+export function unescapeJsonString(text: string, s: number, e: number): { text: string; map: number[] } | undefined {
+  const out: string[] = [];
+  const map: number[] = [];
+  const SIMPLE: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+  for (let i = s; i < e; ) {
+    const c = text[i]!;
+    map.push(i);
+    if (c !== '\\') {
+      out.push(c);
+      i++;
+      continue;
+    }
+    const x = text[i + 1] ?? '';
+    if (x === 'u') {
+      const hex = text.slice(i + 2, i + 6);
+      if (!/^[0-9A-Fa-f]{4}$/.test(hex)) return undefined;
+      out.push(String.fromCharCode(parseInt(hex, 16)));
+      i += 6;
+    } else if (SIMPLE[x] !== undefined) {
+      out.push(SIMPLE[x]!);
+      i += 2;
+    } else return undefined;
+  }
+  map.push(e);
+  return { text: out.join(''), map };
+}
+
 class JsonError extends Error {
   constructor(readonly offset: number, message: string) {
     super(message);
@@ -53,12 +102,56 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
     throw new JsonError(start, 'unterminated string');
   };
   const top = () => stack[stack.length - 1];
+  /**
+   * A JSON document escaped into a string: a Postman request body (`"raw": "{\\n  \\"firstName\\": ..."`),
+   * a HAR post body or response text, a message payload in a log event. It is read as JSON in its
+   * own right, and its fields are mapped back to where their escaped text sits.
+   */
+  const embedded = (s: number, e: number, f: Frame): void => {
+    const inner = unescapeJsonString(text, s, e);
+    if (!inner) return;
+    const doc = jsonFields(inner.text, { maxFields: max - fields.length });
+    // Something else that starts with a brace (a template, code): not read as data.
+    if (doc.problems.length > 0) return;
+    clinical ||= doc.clinical;
+    for (const g of doc.fields) {
+      const start = inner.map[g.start]!;
+      const end = inner.map[g.end]!;
+      const escaped = end - start !== g.end - g.start;
+      fields.push({ ...g, start, end, record: `${f.record}/${g.record}`, where: `${f.path}(json)${g.where?.slice(1) ?? ''}`, ...(g.value === undefined && escaped ? { value: inner.text.slice(g.start, g.end) } : {}) });
+    }
+  };
+  /**
+   * MongoDB Extended JSON (`"dob": {"$date": "1985-05-30T00:00:00Z"}`, `{"$numberLong": "77302"}`):
+   * the operator names the type, the key above it names the value. A `$date` in epoch milliseconds
+   * is judged as the date it stands for.
+   */
+  const extendedJson = (field: Field, f: Frame, op: string): void => {
+    // Called once `f` is popped: stack[k] holds `f` under `key`. Operators nest
+    // (`{"$date": {"$numberLong": "-3620..."}}`), so climb while the key is one.
+    let k = stack.length - 1;
+    let key = f.key;
+    let isDate = op === '$date';
+    while (key !== undefined && EJSON_KEY.test(key) && k >= 0) {
+      isDate ||= key === '$date';
+      key = stack[k]!.key;
+      k--;
+    }
+    if (key === undefined) return;
+    const holder = stack[k];
+    field.label = fieldLabel(holder?.key, key, holder?.hints ?? []);
+    const raw = text.slice(field.start, field.end);
+    // 8.64e15 ms is the range of a JavaScript Date.
+    if (isDate && /^-?\d{1,16}$/.test(raw) && Math.abs(Number(raw)) <= 8.64e15) field.value = new Date(Number(raw)).toISOString().slice(0, 10);
+  };
   const closeObject = (f: Frame) => {
     const nonPatient = f.resourceType !== undefined && NON_PATIENT_RESOURCES.has(f.resourceType);
     for (const e of f.entries) {
       if (fields.length >= max) break;
       const inherited = stack.some((s) => s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType));
-      fields.push({ label: fieldLabel(f.key, e.key, f.hints), start: e.start, end: e.end, record: f.record, where: `${f.path}.${e.key}`, ...(nonPatient || inherited ? { nonPatient: true } : {}) });
+      const field: Field = { label: fieldLabel(f.key, e.key, f.hints), start: e.start, end: e.end, record: f.record, where: `${f.path}.${e.key}`, ...(nonPatient || inherited ? { nonPatient: true } : {}) };
+      if (EJSON_KEY.test(e.key)) extendedJson(field, f, e.key);
+      fields.push(field);
     }
     const parent = top();
     // Hints bubble up one level: identifier.type.coding[].code describes identifier.value.
@@ -126,6 +219,7 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
       } else if (c === '"') {
         const [s, e] = readString();
         scalar(s, e, true);
+        if (f && e - s >= 8 && embeddedJsonStart(text, s, e)) embedded(s, e, f);
       } else {
         const m = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|^(?:true|false|null)/.exec(text.slice(i, i + 64));
         if (!m) throw new JsonError(i, `unexpected ${JSON.stringify(c)}`);
