@@ -74,9 +74,9 @@ export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0
 }
 
 const TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sr|jr|ii|iii|iv|md|rn|phd)\.?$/i;
-// Abbreviated given names (`Ma.` for María, `Wm.`). The last alternative: scripts without letter case (Hangul, Han, Arabic, Hebrew, Devanagari ...).
+// Hawaiian ʻokina and combining accents inside a name (`Kaʻiulani`). Abbreviated given names (`Ma.` for María, `Wm.`). The last alternative: scripts without letter case (Hangul, Han, Arabic, Hebrew, Devanagari ...).
 // No list knows them, so they count only under a name label (nameScore with `labelled`).
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}[\p{Ll}'’]+)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?|\p{Lu}\.?|(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\p{Ll}{1,3}\.|(?:\p{Lo}\p{M}*){1,24})$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’ʻ-]+(?:-\p{Lu}[\p{Ll}\p{M}'’ʻ]+)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?|\p{Lu}\.?|(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\p{Ll}{1,3}\.|(?:\p{Lo}\p{M}*){1,24})$/u;
 
 /** Lower-case particles inside a name (Pieter van der Berg, Luis de la Cruz): neither evidence nor a reason to reject. */
 const PARTICLE = /^(?:van|der|den|de|del|dela|delos|della|la|le|von|zu|da|di|du|dos|das|bin|ibn|al|el|ter|ten)$/;

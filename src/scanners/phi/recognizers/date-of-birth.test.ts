@@ -23,6 +23,7 @@ runRuleTests(scanner, 'phi/date-of-birth', {
     { code: 'Patient.create!(dob: Date.new(2099, 1, 1))', path: 'db/seeds/patients.rb', name: 'a constructor birth date in the future' },
   ],
   invalid: [
+    { code: 'var p = new Patient\n{\n    DateOfBirth = DateOnly.Parse("1979-11-02"),\n};\n', path: 'tests/PatientTests.cs', name: 'a camelCase label alone on its line (C# object initialiser)', findings: [{ line: 3, excerpt: '1979-**-**' }] },
     { code: 'func TestPatientSubscriber(t *testing.T) {\n\tp := Patient{\n\t\tDOB: time.Date(1947, time.August, 23, 0, 0, 0, 0, time.UTC),\n\t}\n}', path: 'internal/eligibility/subscriber_test.go', name: "Go's time.Date with a named month", findings: [{ line: 3 }] },
     { code: 'val patient = Patient(\n    mrn = "BC-0068821",\n    birthDate = LocalDate.parse("1990-01-17"),\n)', path: 'app/src/test/PatientProfileTest.kt', name: 'a birth date parsed from a string literal', findings: [{ line: 3, excerpt: '1990-**-**' }] },
     { code: 'Patient.create!(name: "Ada", date_of_birth: Date.new(1971, 9, 3))', path: 'db/seeds/patients.rb', name: 'a Ruby seed builds the date in code', findings: [{ column: 54, excerpt: '1971, *, *' }] },

@@ -28,6 +28,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'var p = new Patient { FirstName = "Kaʻiulani", LastName = "Kealoha" };\n', path: 'tests/PatientTests.cs', name: 'a Hawaiian name with an ʻokina', findings: [{ excerpt: 'K********' }, { excerpt: 'K******' }] },
     { code: '{"patient":{"mrn":"MV7301185","name":"최선영","name_roman":"Choi Sun-young"}}\n', path: 'data/es/events.ndjson', name: 'a Hangul name under a name key', findings: [{ excerpt: '최**' }, { excerpt: 'C*** S**-y****' }] },
     { code: "const patient = {\n  name: { given: ['Min-jun'], family: 'Kim' },\n};", path: 'src/__tests__/appointments.test.ts', name: 'the first item of a list value', findings: [{ line: 2, excerpt: 'M**-j**' }, { line: 2, excerpt: 'K**' }] },
     { code: '10.1.2.3 - - "GET /portal/records?mrn=00319964&name=Pieter%20van%20der%20Berg&lname=D%27Angelo HTTP/1.1" 200', path: 'logs/access.log', name: 'URL-encoded query values, with lower-case particles', findings: [{ excerpt: 'P***** v** d** B***' }, { excerpt: "D'A*****" }] },
