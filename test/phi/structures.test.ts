@@ -81,6 +81,41 @@ describe('structured formats', () => {
     expect(on(7)).toEqual([]);
   });
 
+  it('NEMSIS 3 EMS reports: numbered ePatient/eTimes elements are read by the data dictionary; the crew is staff', () => {
+    const pcr = [
+      '<EMSDataSet xmlns="http://www.nemsis.org"><PatientCareReport>',
+      '<eRecord><eRecord.01>PCR-23-519728</eRecord.01></eRecord>',
+      '<eCrew><eCrew.CrewGroup><eCrew.01>P-235405</eCrew.01></eCrew.CrewGroup></eCrew>',
+      '<eTimes><eTimes.03>2023-08-03T06:04:52-07:00</eTimes.03></eTimes>',
+      '<ePatient><ePatient.PatientNameGroup><ePatient.02>Kealoha</ePatient.02><ePatient.03>Kalani</ePatient.03></ePatient.PatientNameGroup>',
+      `<ePatient.12>${SSN.replace(/-/g, '')}</ePatient.12><ePatient.13>9906003</ePatient.13><ePatient.17>1932-01-25</ePatient.17></ePatient>`,
+      '</PatientCareReport></EMSDataSet>',
+    ].join('\n');
+    const { findings, problems } = run('ems/nemsis/export.xml', pcr);
+    expect(problems).toEqual([]);
+    const on = (line: number) => [...new Set(findings.filter((f) => f.location.startLine === line).map((f) => f.ruleId))].sort();
+    expect(on(2)).toEqual(['phi/other-id']);
+    expect(on(3)).toEqual([]);
+    expect(on(4)).toEqual(['phi/patient-date']);
+    expect(on(5)).toEqual(['phi/person-name']);
+    // The coded gender (ePatient.13) is not an identifier; SSN and birth date are.
+    expect(on(6)).toEqual(['phi/date-of-birth', 'phi/us-ssn']);
+  });
+
+  it('EMS tables: a PCR number column makes a printed DataFrame a patient table (arrest dates, names)', () => {
+    const nb = JSON.stringify({ cells: [{ cell_type: 'code', source: ['df.head(2)'], outputs: [{ output_type: 'execute_result', data: { 'text/plain': [
+      '          pcr_id           last      first  age   arrest_dt rosc\n',
+      '0  PCR-23-577100  Qasim  Youssef  79  2023-02-10  Y\n',
+      '1  PCR-23-519728  Kealoha  Kalani  91  2023-08-03  Y',
+    ] } }] }] }, null, 1);
+    const { findings } = run('notebooks/eda.ipynb', nb);
+    const rowLine = nb.split('\n').findIndex((l) => l.includes('Qasim')) + 1;
+    expect([...new Set(findings.filter((f) => f.location.startLine === rowLine).map((f) => f.ruleId))].sort()).toEqual(['phi/other-id', 'phi/patient-date', 'phi/person-name']);
+    // The same columns without a PCR (or other clinical) column are not read as patients.
+    const plain = nb.replace('pcr_id', 'run_tag').replace(/PCR-23-/g, 'RUN-23-').replace('arrest_dt', 'start_dt');
+    expect(run('notebooks/eda.ipynb', plain).findings.filter((f) => f.ruleId === 'phi/patient-date')).toEqual([]);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });

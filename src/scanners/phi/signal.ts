@@ -41,6 +41,8 @@ const CLINICAL_WORDS = [
   ...CODE_WORDS, 'phi', 'pharmacy', 'physician', 'prescriptions?', 'medications?', 'member[ _]?[iI]d', 'date of birth', 'discharged?', 'dosage',
   'social security', 'symptoms?', 'hospital', 'encounters?', 'insured', 'icd-?10', 'insurance', 'nurse', 'admission', 'admit(?:ted)?',
   'allerg(?:y|ies)', 'appointments?', 'clinic(?:al)?', 'chart', 'clinician', 'treatment', 'triage', 'lab[ _]results?', 'vitals', 'year-old', 'diagnosed', 'medical',
+  // EMS patient care reports (and PCR lab tests: clinical either way).
+  'pcr', 'epcr',
 ];
 
 const CODE_SIGNAL_RE = new RegExp(caseForms(CODE_WORDS));

@@ -13,6 +13,8 @@ export const recognizer: Recognizer = {
     'admission(?:_id|_number)', 'episode(?:_id|_number)', 'case(?:_number|_no)', 'fin', 'fin_number', 'csn', 'passport(?:_number|_no)?', 'itin', 'alien_number',
     'a_number', 'tax_id', 'prescription(?:_number|_no|_id)', 'rx(?:_number|_no)', 'referral(?:_id|_number)', 'authorization(?:_number|_no)', 'prior_auth(?:_number)?',
     '(?:placer|filler)_order(?:_number|_no)?',
+    // EMS: the patient care report (PCR / ePCR) and the incident or run it belongs to.
+    'e?pcr(?:_id|_number|_no|_num)?', 'incident(?:_id|_number|_no|_num)', 'run(?:_number|_no)', 'study_id', 'subject_id', 'record_id',
   ]),
   antiLabels: /(?:^|_)(?:test_case|use_case|jwt_claim|token_claim|claims_key|oauth|github|jira|ticket)(?:_id|_number)?$/,
   pattern:

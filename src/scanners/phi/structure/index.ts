@@ -15,7 +15,8 @@ import { yamlFields } from './yaml.js';
 export type { Field, Structure, StructureProblem } from './types.js';
 
 const EXT_READERS: Array<[RegExp, (text: string) => Structure]> = [
-  [/\.ipynb$/i, (t) => withTables(jsonFields(t), textTableFields(t, notebookLine))],
+  // Outputs hold printed DataFrames twice: as text and as an HTML table (whose tags sit in the JSON strings as written).
+  [/\.ipynb$/i, (t) => withTables(jsonFields(t), [...textTableFields(t, notebookLine), ...htmlTableFields(t).fields])],
   [/\.(?:json|geojson|fhir|har)$/i, (t) => jsonFields(t)],
   [/\.(?:ndjson|jsonl)$/i, jsonLinesFields],
   [/\.(?:ya?ml)$/i, yamlFields],

@@ -72,7 +72,7 @@ function alignedHeader(line: string): Array<{ label: string; end: number }> | un
 }
 
 /** Cheap test before any tokenising: a header line names at least one clinical column. */
-const CLINICAL_HEADER_HINT = /(?:^|[^A-Za-z])(?:patient|pt|dob|birth|mrn|ssn|member|subscriber|beneficiary|insur|policy|diagnos|dx|icd|admi|discharge|encounter|medica|allerg|npi)/i;
+const CLINICAL_HEADER_HINT = /(?:^|[^A-Za-z])(?:patient|pt|dob|birth|mrn|ssn|member|subscriber|beneficiary|insur|policy|diagnos|dx|icd|admi|discharge|encounter|medica|allerg|npi|e?pcr)/i;
 
 export function textTableFields(text: string, unwrap?: (line: string) => { text: string; at: number } | undefined): Field[] {
   const fields: Field[] = [];

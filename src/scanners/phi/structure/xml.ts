@@ -25,6 +25,23 @@ const VALUE_ATTR_RE = /\s(value|extension|code|root)\s*=\s*("([^"]*)"|'([^']*)')
  */
 const CDA_STAFF = new Set(['assignedAuthor', 'assignedEntity', 'assignedCustodian', 'representedCustodianOrganization', 'representedOrganization', 'serviceProviderOrganization', 'providerOrganization', 'manufacturedModel', 'legalAuthenticator', 'authenticator', 'dataEnterer']);
 
+/**
+ * NEMSIS 3 (the US EMS patient care report standard) names its elements by number: `ePatient.02`
+ * is the patient's last name, `eTimes.03` the time the unit was alerted. The identifying elements of
+ * its data dictionary, as the labels the recognizers know. Coded values (city, county and state
+ * codes, gender) are left out: they identify no one on their own.
+ */
+const NEMSIS = new Map<string, string>([
+  ['eRecord.01', 'pcr_number'], ['eResponse.03', 'incident_number'], ['eResponse.04', 'run_number'],
+  ['ePatient.01', 'mrn'], ['ePatient.02', 'last_name'], ['ePatient.03', 'first_name'], ['ePatient.04', 'middle_name'],
+  ['ePatient.05', 'address'], ['ePatient.09', 'zip'], ['ePatient.12', 'ssn'], ['ePatient.15', 'age'], ['ePatient.17', 'dob'],
+  ['ePatient.18', 'phone'], ['ePatient.19', 'email'], ['ePatient.21', 'drivers_license_number'],
+  ...Array.from({ length: 17 }, (_, i) => [`eTimes.${String(i + 1).padStart(2, '0')}`, 'incident_date'] as [string, string]),
+  ['eArrest.14', 'arrest_date'], ['eDisposition.20', 'discharge_date'],
+]);
+/** Crew members and the agency's own numbers: staff, not the patient. */
+const NEMSIS_STAFF = /^(?:eCrew|eAgency|eResponse\.0[125]|eOther)\./;
+
 export function xmlFields(text: string): Structure {
   const fields: Field[] = [];
   const problems: Structure['problems'] = [];
@@ -96,7 +113,9 @@ export function xmlFields(text: string): Structure {
 
   function close(f: Frame) {
     for (const e of f.entries) {
-      fields.push({ label: fieldLabel(f.name, e.key, f.hints), start: e.start, end: e.end, record: f.record, where: `${f.name}/${e.key}`, ...(f.nonPatient ? { nonPatient: true } : {}) });
+      const nemsis = NEMSIS.get(e.key);
+      const staff = f.nonPatient || NEMSIS_STAFF.test(e.key);
+      fields.push({ label: nemsis ?? fieldLabel(f.name, e.key, f.hints), start: e.start, end: e.end, record: f.record, where: `${f.name}/${e.key}`, ...(staff ? { nonPatient: true } : {}), ...(nemsis ? { patient: true } : {}) });
     }
     const parent = stack[stack.length - 1];
     if (parent) parent.hints.push(...f.hints.slice(0, 8));
