@@ -262,6 +262,15 @@ describe('bad input', () => {
     expect(rules(findings)).toContain('phi/us-ssn');
   });
 
+  it('truncated XML: elements closed before the cut are still read by their names', () => {
+    // Only the element names say what the values are: without the closed ones the cut loses them.
+    const cut = '<EMSDataSet xmlns="http://www.nemsis.org"><PatientCareReport>\n<ePatient>\n<ePatient.02>Kealoha</ePatient.02>\n<ePatient.17>1932-01-25</ePatient.17>\n<ePayment><ePayment.10>Cascade Mut';
+    const { findings, problems } = run('ems/nemsis/batch_PARTIAL.xml', cut);
+    expect(problems[0]!.detail).toMatch(/not closed/);
+    expect(findings.filter((f) => f.location.startLine === 4).map((f) => f.ruleId)).toEqual(['phi/date-of-birth']);
+    expect(findings.filter((f) => f.location.startLine === 3).map((f) => f.ruleId)).toEqual(['phi/person-name']);
+  });
+
   it('CSV with an unterminated quote, HL7 without MSH, unclosed XML, headerless .eml, broken notebook', () => {
     const csv = run('exports/patients.csv', `ssn,note\n${SSN},"open quote\n`);
     expect(csv.problems[0]).toMatchObject({ reason: 'parse-error', line: 2 });

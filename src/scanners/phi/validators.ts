@@ -162,6 +162,13 @@ export function parseDate(value: string): ParsedDate | undefined {
     const y = fullYear(m[3]!);
     return mo && realDay(y, mo, Number(m[1])) ? { year: y, month: mo, day: Number(m[1]), hasTime } : undefined;
   }
+  // SAS and Stata's date9 (`21DEC1930`, `10jul1930`): day, three-letter month, year, no separators.
+  m = /^(\d{1,2})([A-Za-z]{3})(\d{4})$/.exec(v);
+  if (m) {
+    const mo = MONTHS[m[2]!.toLowerCase()];
+    const y = Number(m[3]);
+    return mo && realDay(y, mo, Number(m[1])) ? { year: y, month: mo, day: Number(m[1]), hasTime } : undefined;
+  }
   m = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/.exec(v);
   if (m) {
     const mo = MONTHS[m[1]!.slice(0, 3).toLowerCase()];

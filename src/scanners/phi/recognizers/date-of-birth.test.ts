@@ -8,6 +8,7 @@ import { unlabelledAtLineStart } from './dates.js';
 
 runRuleTests(scanner, 'phi/date-of-birth', {
   valid: [
+    { code: 'NOTE: patient linkage run 04MAR2024 finished, dob=31FEB1969 rejected\n', path: 'sas/logs/linkage.log', name: 'date9 without a label, and an impossible date9 under one' },
     { code: "export const Minor = () => <PatientCard patient={{ name: 'Test Child', dob: '2015-01-01' }} />;", path: 'src/ui/PatientCard.stories.tsx', name: 'a record whose name is made up is test data' },
     { code: "const patient = { name: 'Jane Doe', dob: '1980-05-05' };", path: 'test/patient.test.ts', name: 'a documented placeholder name makes its record test data' },
     { code: 'Released on 03/04/1961 to the archive (patient records)', path: DATA, name: 'a bare date is not PHI' },
@@ -23,6 +24,7 @@ runRuleTests(scanner, 'phi/date-of-birth', {
     { code: 'Patient.create!(dob: Date.new(2099, 1, 1))', path: 'db/seeds/patients.rb', name: 'a constructor birth date in the future' },
   ],
   invalid: [
+    { code: 'NOTE: pcr_id=PCR-23-983940 last=PETTIBONE dob=16JUN1991 match_score=0.60\n', path: 'sas/logs/linkage.log', name: "SAS's date9 format under a label", findings: [{ excerpt: '*****1991' }] },
     { code: 'var p = new Patient\n{\n    DateOfBirth = DateOnly.Parse("1979-11-02"),\n};\n', path: 'tests/PatientTests.cs', name: 'a camelCase label alone on its line (C# object initialiser)', findings: [{ line: 3, excerpt: '1979-**-**' }] },
     { code: 'func TestPatientSubscriber(t *testing.T) {\n\tp := Patient{\n\t\tDOB: time.Date(1947, time.August, 23, 0, 0, 0, 0, time.UTC),\n\t}\n}', path: 'internal/eligibility/subscriber_test.go', name: "Go's time.Date with a named month", findings: [{ line: 3 }] },
     { code: 'val patient = Patient(\n    mrn = "BC-0068821",\n    birthDate = LocalDate.parse("1990-01-17"),\n)', path: 'app/src/test/PatientProfileTest.kt', name: 'a birth date parsed from a string literal', findings: [{ line: 3, excerpt: '1990-**-**' }] },

@@ -7,6 +7,8 @@ export const DATE_PATTERN = new RegExp(
     // `4 Mar 1961`, `3rd of May 1958`
     String.raw`\d{1,2}(?:st|nd|rd|th)?(?: of)?[- ]${MON}\.?[- ,]+\d{2,4}`,
     String.raw`${MON}\.? \d{1,2}(?:st|nd|rd|th)?,? \d{4}`,
+    // SAS and Stata's date9: `21DEC1930`, `10jul1930`.
+    String.raw`\d{1,2}(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\d{4}`,
     String.raw`(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w/:]|[-.]\d)`,
   ].join('|'),
   'dgi',

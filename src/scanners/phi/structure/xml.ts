@@ -108,7 +108,11 @@ export function xmlFields(text: string): Structure {
     lastEnd = TAG_RE.lastIndex;
   }
   void lastEnd;
-  if (stack.length > 0) problems.push({ line: lineAt(text, text.length), detail: `unexpected end of document: <${stack[stack.length - 1]!.name}> is not closed (truncated XML?)` });
+  if (stack.length > 0) {
+    problems.push({ line: lineAt(text, text.length), detail: `unexpected end of document: <${stack[stack.length - 1]!.name}> is not closed (truncated XML?)` });
+    // The elements that did close before the cut still say what their values are.
+    while (stack.length > 0) close(stack.pop()!);
+  }
   return { format: 'xml', fields, problems, clinical };
 
   function close(f: Frame) {
