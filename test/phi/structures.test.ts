@@ -116,6 +116,29 @@ describe('structured formats', () => {
     expect(run('notebooks/eda.ipynb', plain).findings.filter((f) => f.ruleId === 'phi/patient-date')).toEqual([]);
   });
 
+  it('DICOM headers printed as text (dcmdump): patient tags by tag; institution and staff are not the patient', () => {
+    const dump = [
+      '# dcmdump -- IM000041.dcm',
+      '(0008,0020) DA [20230304]                              #   8, 1 StudyDate',
+      '(0008,0081) ST [4000 NE Meridian Park Dr Portland OR 97220] #  42, 1 InstitutionAddress',
+      '(0008,0090) PN [OYELARAN^SAMUEL]                       #  15, 1 ReferringPhysicianName',
+      '(0010,0010) PN [DIALLO^CHUKWUEMEKA^W]                  #  20, 1 PatientName',
+      '(0010,0030) DA [19301221]                              #   8, 1 PatientBirthDate',
+      '(0010,0040) CS [M]                                     #   2, 1 PatientSex',
+    ].join('\n');
+    const { findings, problems } = run('imaging/qa/dcmdump_CT_HEAD.txt', dump);
+    expect(problems).toEqual([]);
+    const on = (line: number) => findings.filter((f) => f.location.startLine === line).map((f) => f.ruleId);
+    expect(on(2)).toEqual(['phi/patient-date']);
+    expect(on(3)).toEqual([]);
+    expect(on(4)).toEqual([]);
+    expect(on(5)).toEqual(['phi/person-name']);
+    expect(on(6)).toEqual(['phi/date-of-birth']);
+    expect(on(7)).toEqual([]);
+    // A tag quoted in prose is not a dump.
+    expect(run('docs/notes.txt', 'Check (0010,0010) PN [value] before export.').findings).toEqual([]);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });

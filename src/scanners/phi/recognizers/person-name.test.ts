@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: 'patient sync: ERROR, RETRY scheduled; WARN, SKIPPED record\n', path: DATA, name: 'capitalised words in LAST, FIRST form that no name list knows' },
     { code: '{"event":"rx.dispensed","patient":{"mrn":"MV5240077"},"pharmacist":"Gretchen Albrecht","prescriber":"Emeka Okonjo"}\n', path: 'data/es/events.ndjson', name: 'the pharmacist and prescriber of a dispense event' },
     { code: '환자 기록 처리 완료: 최선영 님 확인됨\n', path: 'logs/app.log', name: 'a name in a script without case, with no label' },
     { code: 'Summary,Issue key,Assignee,Reporter,Description\n"Patient lookup slow",TELE-1,Priyanka Iyer,Dana Kowalczyk,"patient search"\n', path: 'docs/jira/export.csv', name: 'ticket assignee and reporter columns' },
@@ -43,6 +44,6 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: 'const fixture = { patientName: "Chinedu Okafor" };', path: 'test/patient.test.ts', findings: [{ excerpt: 'C****** O*****' }] },
     { code: 'patient_name: Seo-yeon Kim', path: DATA, name: 'a compound given name with a lower-case second part', findings: [{ excerpt: 'S**-y*** K**' }] },
     { code: 'first_name,last_name,dob\nAnh,Nguyen,1950-02-03\n', path: 'exports/patients.csv', findings: [{ line: 2, column: 1, excerpt: 'A**' }, { line: 2, column: 5, excerpt: 'N*****' }] },
-    { code: 'Discharged GONZALEZ, MARIA to home', path: DATA, name: 'LAST, FIRST in capitals is not matched in prose; use a label', findings: [] },
+    { code: 'Discharged GONZALEZ, MARIA to home', path: DATA, name: 'LAST, FIRST in capitals, both in the name lists', findings: [{ excerpt: 'G*******, M****' }] },
   ],
 }, loadNames);

@@ -16,7 +16,7 @@ let parser: DicomParser | undefined;
 const load = (): DicomParser => (parser ??= createRequire(import.meta.url)('dicom-parser') as DicomParser);
 
 /** Patient-identifying attributes (PS3.3 Patient and Study modules) -> recognizer kind and label. */
-const TAGS: Array<[tag: string, name: string, kind: string, label: string]> = [
+export const TAGS: Array<[tag: string, name: string, kind: string, label: string]> = [
   ['x00100010', 'PatientName', 'person-name', 'patient_name'],
   ['x00101001', 'OtherPatientNames', 'person-name', 'patient_name'],
   ['x00101060', 'PatientMotherBirthName', 'person-name', 'mother_s_maiden_name'],
@@ -28,6 +28,10 @@ const TAGS: Array<[tag: string, name: string, kind: string, label: string]> = [
   ['x00101010', 'PatientAge', 'age-over-89', 'dicom_patient_age'],
   ['x00080050', 'AccessionNumber', 'other-id', 'accession_number'],
   ['x00080020', 'StudyDate', 'patient-date', 'study_date'],
+  ['x00080021', 'SeriesDate', 'patient-date', 'study_date'],
+  ['x00080022', 'AcquisitionDate', 'patient-date', 'study_date'],
+  ['x00080023', 'ContentDate', 'patient-date', 'study_date'],
+  ['x00380010', 'AdmissionID', 'other-id', 'admission_id'],
   ['x00101050', 'InsurancePlanIdentification', 'health-plan-id', 'insurance_id'],
 ];
 

@@ -1,6 +1,7 @@
 /** Pick the structure reader for a file by extension (and a sniff for HL7 in text files). */
 import { csvFields } from './csv.js';
 import { emlFields } from './eml.js';
+import { dicomDumpFields, looksLikeDicomDump } from './dicom-dump.js';
 import { htmlTableFields } from './html.js';
 import { embeddedHl7Fields, hl7Fields, looksLikeHl7 } from './hl7.js';
 import { jsonFields, jsonLinesFields } from './json.js';
@@ -39,6 +40,7 @@ export function readStructure(path: string, text: string): Structure | undefined
   for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text);
   if (/\.(?:txt|log|msg|dat)$/i.test(path) && looksLikeHl7(text)) return hl7Fields(text, { embedded: true });
   if (/\.(?:txt|dat|out|in)$/i.test(path) && looksLikeX12(text)) return x12Fields(text);
+  if (!CODE_EXT_RE.test(path) && looksLikeDicomDump(text)) return dicomDumpFields(text);
   const hl7 = embeddedHl7Fields(text);
   // Printed tables live in documents, logs and notebooks; in source code they would only be comments.
   const tables = CODE_EXT_RE.test(path) ? [] : textTableFields(text);
