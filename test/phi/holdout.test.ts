@@ -44,8 +44,8 @@ describe('held-out PHI corpora', () => {
   it('research (a research data warehouse and county EMS: REDCap, SAS/Stata/SPSS, NEMSIS, CAD logs, notebooks)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'research'), scanner);
     expect(r.labels).toBe(1034);
-    expect(r.recall).toBeGreaterThanOrEqual(0.43);
+    expect(r.recall).toBeGreaterThanOrEqual(0.48);
     // This author counts provider NPI, DEA and licence numbers as positives: every flag is a real miss-fire.
-    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(35);
+    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join("\n")).toBeLessThanOrEqual(36);
   }, 60_000);
 });

@@ -48,12 +48,13 @@ const QUOTE = new Set(['"', "'", '`']);
  */
 // No `d` flag: the value ends the match (bare) or sits before its closing quote, so its offset
 // follows from the lengths, without an indices array per pair (hundreds of thousands in a large log).
-// `=>` too: PHP arrays and Ruby hashes (`'name' => 'Ana Reyes'`).
+// `=>` too: PHP arrays and Ruby hashes (`'name' => 'Ana Reyes'`); and `==`, a comparison with a
+// literal (`if mrn == "00531577"`, `filter(admit_date == as.Date("2023-12-06"))`).
 // The lookbehind stops the regex from retrying at every letter inside every word (half its cost on a
 // log). It changes no key of up to 41 characters: such a key starts at the first letter of its word,
 // which never follows a letter. A longer run now keys from a later segment start (`a.b_c`), not from
 // whatever letter leaves 41 characters.
-const KV_RE = /(?<![A-Za-z])([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:(?:\[|[A-Za-z_][\w.]{0,30}\()[ \t]*(?=["']))?(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
+const KV_RE = /(?<![A-Za-z])([A-Za-z][\w.-]{0,40})["']?[ \t]*(?:===?|=>|[:=]|[({](?=[ \t]*["']))[ \t]*(?:(?:\[|[A-Za-z_][\w.]{0,30}\()[ \t]*(?=["']))?(?:"([^"\n]{1,80})"|'([^'\n]{1,80})'|([^\s"',;&{}\[\]()<>]{1,80}))/g;
 
 /**
  * A URL-encoded value decoded, or the value itself when it is not one. In a query string (after `?`

@@ -7,11 +7,14 @@ import { phiRule } from './common.js';
 import { DATE_PATTERN, PARTIAL_DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
 
 const PHARMACY_EVENTS = ['fill(?:ed)?_(?:date|dt|on|at)', 'date_(?:filled|dispensed|picked_up|delivered)', 'dispensed?(?:_date|_dt|_on|_at)', 'picked_up(?:_date|_dt|_on|_at)', 'pickup_(?:date|dt|at)', 'delivered_(?:date|dt|on|at)'];
+/** FHIR's clinical timestamps (Observation.effectiveDateTime, MedicationRequest.authoredOn ...). */
+const FHIR_EVENTS = ['effective_date_time', 'effective_instant', 'authored_on', 'recorded_date', 'performed_date_time', 'occurrence_date_time', 'onset_date_time', 'abatement_date_time'];
 /**
- * Words like `delivered_at` also stamp webhooks and e-mails: these labels count only with a patient
- * in view (a patient column in the table, a patient key in the record, a clinical word on the line).
+ * Words like `delivered_at` or `recordedDate` also stamp webhooks, e-mails and audit rows: these
+ * labels count only with a patient in view (a patient column in the table, a patient key in the
+ * record, a clinical word on the line, a clinical format).
  */
-const PHARMACY_EVENT_RE = labelRe(PHARMACY_EVENTS);
+const PHARMACY_EVENT_RE = labelRe([...PHARMACY_EVENTS, ...FHIR_EVENTS]);
 
 export const recognizer: Recognizer = {
   kind: 'patient-date',
@@ -22,16 +25,18 @@ export const recognizer: Recognizer = {
     'appt_date', 'admit_date_time', 'pv1_44', 'pv1_45', 'pid_29', 'study_date', 'date_of_admission', 'date_of_discharge', 'date_of_visit', 'seen_on', 'period_start', 'period_end',
     // Claims and legacy exports (`ServiceFrom`, `svc_to_dt`, `last_visit_dt`) and clinical events tied to the patient.
     'visit(?:_dt)?', 'admit_dt', 'disch(?:arge)?_dt', 'dod_dt', '(?:service|svc)_(?:from|to|start|end|thru|through)(?:_date|_dt)?', 'dos_(?:from|to)',
-    '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at)?',
+    '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at|_ts|_time|_datetime|_timestamp)?',
+    '(?:admit|admission|discharge|death|visit|encounter|service)_(?:ts|time|datetime|timestamp)',
     'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'orc_9', 'obr_7', 'obr_22', 'obx_14', 'spm_17',
     // EMS and research events: a cardiac arrest, a crash, an enrolment of one person.
     '(?:arrest|crash|enrol(?:l)?ment|enrolled|consent)(?:_date|_dt|_time|_at|_on)?',
     // Pharmacy events: a fill, a dispense, a pickup or a delivery is a service to one patient.
     ...PHARMACY_EVENTS,
+    ...FHIR_EVENTS,
   ]),
   pattern: DATE_PATTERN,
   valuePattern: PARTIAL_DATE_PATTERN,
-  trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm|fill|dispens|pick|arrest|crash|enrol|consent/i,
+  trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm|fill|dispens|pick|arrest|crash|enrol|consent|effective|authored|recorded|performed|occurrence/i,
   // Free text needs a label (judge() below); a date that starts its line has none.
   quick: (_v, before) => !unlabelledAtLineStart(before),
   judge(v, ctx) {
