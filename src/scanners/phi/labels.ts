@@ -33,8 +33,14 @@ function normalizeUncached(raw: string): string {
 
 /** Build an end-anchored label regex from alternatives written with `_` between tokens. */
 export function labelRe(alts: string[]): RegExp {
-  return new RegExp(`(?:^|_)(?:${alts.join('|')})(?:_(?:no|num|number|nbr|id|value|text|val|str|string|code))?$`);
+  return new RegExp(`(?:^|_)(?:${alts.join('|')})(?:_(?:no|num|number|nbr|id|value|text|val|str|string|code))?${QUALIFIER}$`);
 }
+
+/**
+ * Which of several, or when: `phone_primary`, `email_personal`, `dob_verified`, `age_at_enroll`
+ * (REDCap and warehouse column names put the qualifier last).
+ */
+const QUALIFIER = '(?:_(?:primary|secondary|home|mobile|cell|work|alt|alternate|other|personal|main|verified|raw|orig|original|[1-9]|at_(?:enroll|enrollment|admit|admission|arrival|intake|visit|death|incident|event)))?';
 
 /**
  * The label written just before a value on the same line: `DOB: `, `"dob": "`, `ssn=`, `MRN #`,

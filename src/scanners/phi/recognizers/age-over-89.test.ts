@@ -12,6 +12,7 @@ runRuleTests(scanner, 'phi/age-over-89', {
     { code: 'Cache-Control: max-age=95 patient', path: DATA },
   ],
   invalid: [
+    { code: 'record_id,first_name,age_at_enroll,mrn\nCSK-0486,Marisol,93,00577029\n', path: 'redcap/exports/registry.csv', name: 'a REDCap column with the qualifier last (age_at_enroll)', findings: [{ line: 2, excerpt: '**' }] },
     { code: 'Patient is a 93-year-old female', path: DATA, findings: [{ excerpt: '**' }] },
     { code: 'age,mrn\n97,A1234\n', path: 'exports/patients.csv', findings: [{ line: 2 }] },
   ],
