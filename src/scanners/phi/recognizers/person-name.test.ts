@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: 'Replaced the Mother Board Assembly on rack 4; brother Printer Driver updated\n', path: 'docs/ops/hardware.md', name: 'a relation word before capitalised words, with no patient in view' },
     { code: 'patient sync: ERROR, RETRY scheduled; WARN, SKIPPED record\n', path: DATA, name: 'capitalised words in LAST, FIRST form that no name list knows' },
     { code: '{"event":"rx.dispensed","patient":{"mrn":"MV5240077"},"pharmacist":"Gretchen Albrecht","prescriber":"Emeka Okonjo"}\n', path: 'data/es/events.ndjson', name: 'the pharmacist and prescriber of a dispense event' },
     { code: '환자 기록 처리 완료: 최선영 님 확인됨\n', path: 'logs/app.log', name: 'a name in a script without case, with no label' },
@@ -29,6 +30,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: '# patient CSK-0734 died 05/11/2023 per phone call with granddaughter Maude Vandermolen\n', path: 'analysis/R/clean_cohort.R', name: 'a relative named after the relation, no list knowing the surname', findings: [{ excerpt: 'M**** V**********' }] },
     { code: 'var p = new Patient { FirstName = "Kaʻiulani", LastName = "Kealoha" };\n', path: 'tests/PatientTests.cs', name: 'a Hawaiian name with an ʻokina', findings: [{ excerpt: 'K********' }, { excerpt: 'K******' }] },
     { code: '{"patient":{"mrn":"MV7301185","name":"최선영","name_roman":"Choi Sun-young"}}\n', path: 'data/es/events.ndjson', name: 'a Hangul name under a name key', findings: [{ excerpt: '최**' }, { excerpt: 'C*** S**-y****' }] },
     { code: "const patient = {\n  name: { given: ['Min-jun'], family: 'Kim' },\n};", path: 'src/__tests__/appointments.test.ts', name: 'the first item of a list value', findings: [{ line: 2, excerpt: 'M**-j**' }, { line: 2, excerpt: 'K**' }] },

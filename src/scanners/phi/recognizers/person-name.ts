@@ -10,6 +10,11 @@ const TITLE_START = new RegExp(String.raw`^${TITLES}\s`);
 const TITLE_BEFORE = new RegExp(String.raw`\b${TITLES}[ \t]+$`);
 const DEGREE_END = new RegExp(String.raw`${DEGREES}\.?$`);
 const DEGREE_AFTER = new RegExp(String.raw`^${DEGREES}(?![\w])`);
+/**
+ * A relative named after the relation (`granddaughter Maude Vandermolen`, `daughter: Ana Ruiz`): next
+ * of kin of a patient are PHI too, and the word says a person's name follows even when no list knows it.
+ */
+const RELATION_BEFORE = /\b(?:daughter|son|wife|husband|spouse|partner|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepdaughter|stepson|caregiver|guardian)(?:'s)?[,:]?[ \t]+["(]?$/i;
 const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => tokenEvidence(t, 'any') > 0);
 import { syntheticName } from '../synthetic.js';
 import { phiRule } from './common.js';
@@ -53,6 +58,7 @@ export const recognizer: Recognizer = {
       if (free >= 0.55) return ctx.patient ? 0.9 : 0.75;
       return ctx.patient && nameScore(v, true) >= 0.75 && v.trim().includes(' ') ? 0.6 : 0;
     }
+    if (RELATION_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 24), ctx.col)) && ctx.patient && nameScore(v, true) >= 0.75) return 0.85;
     const s = nameScore(v, false);
     if (s === 0) return 0;
     if (ctx.patient) return Math.min(0.92, s + 0.25);
