@@ -30,6 +30,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'Portal lockout for patient Pieter van den Heuvel (MRN MV7190042).\n', path: 'docs/support/notes.txt', name: 'lower-case particles inside a name in prose', findings: [{ excerpt: 'P***** v** d** H*****' }] },
     { code: '# patient CSK-0734 died 05/11/2023 per phone call with granddaughter Maude Vandermolen\n', path: 'analysis/R/clean_cohort.R', name: 'a relative named after the relation, no list knowing the surname', findings: [{ excerpt: 'M**** V**********' }] },
     { code: 'var p = new Patient { FirstName = "Kaʻiulani", LastName = "Kealoha" };\n', path: 'tests/PatientTests.cs', name: 'a Hawaiian name with an ʻokina', findings: [{ excerpt: 'K********' }, { excerpt: 'K******' }] },
     { code: '{"patient":{"mrn":"MV7301185","name":"최선영","name_roman":"Choi Sun-young"}}\n', path: 'data/es/events.ndjson', name: 'a Hangul name under a name key', findings: [{ excerpt: '최**' }, { excerpt: 'C*** S**-y****' }] },

@@ -13,6 +13,7 @@ runRuleTests(scanner, 'phi/street-address', {
     { code: 'Main Street view in the patient app', path: DATA, name: 'no house number shape' },
   ],
   invalid: [
+    { code: 'Re: her mother, patient MRN MV7455210, lives at 6408 Sandia Vista Rd NE, Albuquerque NM 87111.\n', path: 'docs/support/notes.txt', name: 'a post-directional and a city without a comma before the state', findings: [{ excerpt: '6*** S***** V**** R* N*, A********** N* 8****' }] },
     { code: 'patient := Patient{MRN: "BC-1", Address: Address{Line1: "5433 W Belmont Ave", City: "Chicago"}}', path: 'internal/patient_test.go', name: 'a Line1 key', findings: [{ excerpt: '5*** W B****** A**' }, { excerpt: 'C******' }] },
     { code: 'Patient lives at 1452 Oak Ridge Drive, Springfield, IL 62704', path: DATA, findings: [{ column: 18, excerpt: '1*** O** R**** D****, S**********, I* 6****' }] },
     { code: '{"address": {"line": ["77 Elm Street"], "city": "Chicago"}, "resourceType": "Patient"}', path: 'fhir/p.json', findings: [{ excerpt: '7* E** S*****' }, { excerpt: 'C******' }] },

@@ -22,8 +22,10 @@ export const recognizer: Recognizer = {
     'residence', 'city', 'town', 'county', 'pid_11', 'nk1_4', 'gt1_5', 'address_city', 'address_line', 'patient_address', 'lives_at',
   ]),
   antiLabels: /(?:^|_)(?:ip|mac|email|e_mail|web|url|memory|server|host|bind|listen|remote|wallet|contract|billing_provider|facility|hospital|clinic|office|company|practice|pharmacy|line_no|line_number|line_count|new_line|baseline|deadline|pipeline|timeline|inline|offline|online|headline|polyline)_?(?:address|addr|line|city)?$/,
+  // A post-directional after the street type (`Sandia Vista Rd NE`); `City ST 12345` with or without
+  // the comma before the state.
   pattern: new RegExp(
-    String.raw`(?<![\w-])(\d{1,6}[A-Z]?(?:-\d{1,4})?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+\p{Lu}[\p{L}'.-]*){0,3}[ \t]+${SUFFIX}\b\.?(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?[ \t]*#?[\w-]+)?(?:,[ \t]*\p{Lu}[\p{L}.'-]+(?:[ \t]+\p{Lu}[\p{L}.'-]+){0,2},[ \t]*(?:${STATES})(?:[ \t]+\d{5}(?:-\d{4})?)?)?)(?![\w-])`,
+    String.raw`(?<![\w-])(\d{1,6}[A-Z]?(?:-\d{1,4})?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+\p{Lu}[\p{L}'.-]*){0,3}[ \t]+${SUFFIX}\b\.?(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?[ \t]*#?[\w-]+)?(?:,[ \t]*\p{Lu}[\p{L}.'-]+(?:[ \t]+\p{Lu}[\p{L}.'-]+){0,2},?[ \t]*(?:${STATES})(?:[ \t]+\d{5}(?:-\d{4})?)?)?)(?![\w-])`,
     'dgu',
   ),
   boostable: true,
