@@ -5,6 +5,8 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: "Patient::create([\n    'clinic_address' => '2900 N Campbell Vista Ave, Suite 110',\n    'patient_note' => 'seen at 14 Rose Garden Ln',\n]);\n", path: 'web/database/seeders/PatientSeeder.php', name: "a street's name after a house number or before a street type" },
+    { code: '<NewRx><Patient><HumanPatient><Gender>F</Gender></HumanPatient></Patient><Prescriber><NonVeterinarian><Name><LastName>Robles-Ortega</LastName><FirstName>Rafael</FirstName></Name></NonVeterinarian></Prescriber></NewRx>', path: 'fixtures/newrx.xml', name: 'the prescriber of an NCPDP SCRIPT message' },
     { code: 'Replaced the Mother Board Assembly on rack 4; brother Printer Driver updated\n', path: 'docs/ops/hardware.md', name: 'a relation word before capitalised words, with no patient in view' },
     { code: 'patient sync: ERROR, RETRY scheduled; WARN, SKIPPED record\n', path: DATA, name: 'capitalised words in LAST, FIRST form that no name list knows' },
     { code: '{"event":"rx.dispensed","patient":{"mrn":"MV5240077"},"pharmacist":"Gretchen Albrecht","prescriber":"Emeka Okonjo"}\n', path: 'data/es/events.ndjson', name: 'the pharmacist and prescriber of a dispense event' },
@@ -30,6 +32,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: '<NewRx><Patient><HumanPatient><Name><LastName>Okafor</LastName><FirstName>Chinedu</FirstName></Name></HumanPatient></Patient></NewRx>', path: 'fixtures/newrx_patient.xml', name: 'the patient of an NCPDP SCRIPT message', findings: [{ excerpt: 'O*****' }, { excerpt: 'C******' }] },
     { code: 'Portal lockout for patient Pieter van den Heuvel (MRN MV7190042).\n', path: 'docs/support/notes.txt', name: 'lower-case particles inside a name in prose', findings: [{ excerpt: 'P***** v** d** H*****' }] },
     { code: '# patient CSK-0734 died 05/11/2023 per phone call with granddaughter Maude Vandermolen\n', path: 'analysis/R/clean_cohort.R', name: 'a relative named after the relation, no list knowing the surname', findings: [{ excerpt: 'M**** V**********' }] },
     { code: 'var p = new Patient { FirstName = "Kaʻiulani", LastName = "Kealoha" };\n', path: 'tests/PatientTests.cs', name: 'a Hawaiian name with an ʻokina', findings: [{ excerpt: 'K********' }, { excerpt: 'K******' }] },

@@ -15,6 +15,9 @@ const DEGREE_AFTER = new RegExp(String.raw`^${DEGREES}(?![\w])`);
  * of kin of a patient are PHI too, and the word says a person's name follows even when no list knows it.
  */
 const RELATION_BEFORE = /\b(?:daughter|son|wife|husband|spouse|partner|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepdaughter|stepson|caregiver|guardian)(?:'s)?[,:]?[ \t]+["(]?$/i;
+/** A house number before (`2900 N Campbell Vista Ave`) or a street type after: the words are a street's name. */
+const HOUSE_NUMBER_BEFORE = /(?:^|[^\w-])\d{1,6}[A-Z]?[ \t]+(?:[NS][EW]?\.?[ \t]+|[EW]\.?[ \t]+)?$/;
+const STREET_AFTER = /^[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Loop|Plaza)\b/;
 const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => tokenEvidence(t, 'any') > 0);
 import { syntheticName } from '../synthetic.js';
 import { phiRule } from './common.js';
@@ -45,6 +48,7 @@ export const recognizer: Recognizer = {
     // of a referral, a signature). The title may sit just before the value (trimmed off it).
     if (TITLE_START.test(v) || DEGREE_END.test(v) || TITLE_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 8), ctx.col)) || DEGREE_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12))) return 0;
     if (ctx.valueMode) return nameScore(v, true) >= 0.75 ? 0.9 : 0;
+    if (!ctx.structured && (HOUSE_NUMBER_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 12), ctx.col)) || STREET_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12)))) return 0;
     if (ctx.labelled) {
       const specific = SPECIFIC.test(label);
       // "Patient Portal", "Patient Summary": a label word run into capitalised words labels a name only

@@ -23,7 +23,11 @@ const VALUE_ATTR_RE = /\s(value|extension|code|root)\s*=\s*("([^"]*)"|'([^']*)')
  * CDA and C-CDA elements that hold a clinician, an organisation or a device rather than the patient
  * (the patient is under recordTarget/patientRole; guardians and participants stay patient data).
  */
-const CDA_STAFF = new Set(['assignedAuthor', 'assignedEntity', 'assignedCustodian', 'representedCustodianOrganization', 'representedOrganization', 'serviceProviderOrganization', 'providerOrganization', 'manufacturedModel', 'legalAuthenticator', 'authenticator', 'dataEnterer']);
+const CDA_STAFF = new Set([
+  'assignedAuthor', 'assignedEntity', 'assignedCustodian', 'representedCustodianOrganization', 'representedOrganization', 'serviceProviderOrganization', 'providerOrganization', 'manufacturedModel', 'legalAuthenticator', 'authenticator', 'dataEnterer',
+  // NCPDP SCRIPT (e-prescribing): the prescriber, the pharmacy, a supervisor or agent are not the patient.
+  'Prescriber', 'Pharmacy', 'Supervisor', 'PrescriberAgent', 'Pharmacist',
+]);
 
 /**
  * NEMSIS 3 (the US EMS patient care report standard) names its elements by number: `ePatient.02`
