@@ -43,9 +43,9 @@ describe('held-out PHI corpora', () => {
   it('dental (a dental and behavioral-health practice with a payer call center: Java, NestJS, Perl, Salesforce/Zendesk exports, IVR logs, LDIF, ics/vcf)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'dental'), scanner);
     expect(r.labels).toBe(914);
-    // 0.522 and 80 at first; 0.520 and 65 after two precision fixes made from `pharmacy` (street names
+    // 0.522 and 80 at first; 0.522 and 65 after two precision fixes made from `pharmacy` (street names
     // after a house number are not people; NCPDP SCRIPT prescriber and pharmacy are staff).
-    expect(r.recall).toBeGreaterThanOrEqual(0.515);
+    expect(r.recall).toBeGreaterThanOrEqual(0.52);
     // This author too counts provider numbers as positives: every flag is a real false finding.
     expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(65);
   }, 60_000);

@@ -32,6 +32,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'patient seen 03/04/1961 Maria Gonzalez; callback 10:30 Ana Reyes\n', path: DATA, name: 'a name after a date or a time (not a house number)', findings: [{ excerpt: 'M**** G*******' }, { excerpt: 'A** R****' }] },
     { code: '<NewRx><Patient><HumanPatient><Name><LastName>Okafor</LastName><FirstName>Chinedu</FirstName></Name></HumanPatient></Patient></NewRx>', path: 'fixtures/newrx_patient.xml', name: 'the patient of an NCPDP SCRIPT message', findings: [{ excerpt: 'O*****' }, { excerpt: 'C******' }] },
     { code: 'Portal lockout for patient Pieter van den Heuvel (MRN MV7190042).\n', path: 'docs/support/notes.txt', name: 'lower-case particles inside a name in prose', findings: [{ excerpt: 'P***** v** d** H*****' }] },
     { code: '# patient CSK-0734 died 05/11/2023 per phone call with granddaughter Maude Vandermolen\n', path: 'analysis/R/clean_cohort.R', name: 'a relative named after the relation, no list knowing the surname', findings: [{ excerpt: 'M**** V**********' }] },

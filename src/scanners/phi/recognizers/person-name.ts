@@ -16,7 +16,8 @@ const DEGREE_AFTER = new RegExp(String.raw`^${DEGREES}(?![\w])`);
  */
 const RELATION_BEFORE = /\b(?:daughter|son|wife|husband|spouse|partner|mother|father|mom|dad|sister|brother|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|grandmother|grandfather|grandma|grandpa|stepdaughter|stepson|caregiver|guardian)(?:'s)?[,:]?[ \t]+["(]?$/i;
 /** A house number before (`2900 N Campbell Vista Ave`) or a street type after: the words are a street's name. */
-const HOUSE_NUMBER_BEFORE = /(?:^|[^\w-])\d{1,6}[A-Z]?[ \t]+(?:[NS][EW]?\.?[ \t]+|[EW]\.?[ \t]+)?$/;
+// The number stands alone (not the end of a date `03/04/1961` or a time `10:30`).
+const HOUSE_NUMBER_BEFORE = /(?:^|[ \t,;(\["'])\d{1,6}[A-Z]?[ \t]+(?:[NS][EW]?\.?[ \t]+|[EW]\.?[ \t]+)?$/;
 const STREET_AFTER = /^[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Loop|Plaza)\b/;
 const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => tokenEvidence(t, 'any') > 0);
 import { syntheticName } from '../synthetic.js';
