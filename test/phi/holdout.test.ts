@@ -26,8 +26,8 @@ describe('held-out PHI corpora', () => {
     expect(r.labels).toBe(860);
     expect(r.recall).toBeGreaterThanOrEqual(0.80);
     // 55 of the flagged negatives are prescribers' NPI and DEA numbers, reported on purpose.
-    expect(r.flagged.length).toBeLessThanOrEqual(79);
-    expect(r.flagged.filter((n) => !/NPI|DEA|licen[cs]e/i.test(n.why)).length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(24);
+    expect(r.flagged.length).toBeLessThanOrEqual(72);
+    expect(r.flagged.filter((n) => !/NPI|DEA|licen[cs]e/i.test(n.why)).length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(17);
   }, 60_000);
 
   it('telehealth (a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports)', async () => {
@@ -43,11 +43,12 @@ describe('held-out PHI corpora', () => {
   it('dental (a dental and behavioral-health practice with a payer call center: Java, NestJS, Perl, Salesforce/Zendesk exports, IVR logs, LDIF, ics/vcf)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'dental'), scanner);
     expect(r.labels).toBe(914);
-    // 0.522 and 80 at first; 0.522 and 65 after two precision fixes made from `pharmacy` (street names
-    // after a house number are not people; NCPDP SCRIPT prescriber and pharmacy are staff).
+    // 0.522 and 80 at first; 0.522 and 63 after precision fixes made from `pharmacy`'s flags (street
+    // names after a house number are not people; NCPDP SCRIPT prescriber and pharmacy are staff; a
+    // phone named after a provider, a store or a lab is theirs).
     expect(r.recall).toBeGreaterThanOrEqual(0.52);
     // This author too counts provider numbers as positives: every flag is a real false finding.
-    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(65);
+    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(63);
   }, 60_000);
 
   // Measured once unseen (0.334, the same as this session's starting code), then used for the
@@ -57,6 +58,6 @@ describe('held-out PHI corpora', () => {
     expect(r.labels).toBe(1034);
     expect(r.recall).toBeGreaterThanOrEqual(0.48);
     // This author counts provider NPI, DEA and licence numbers as positives: every flag is a real miss-fire.
-    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join("\n")).toBeLessThanOrEqual(36);
+    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join("\n")).toBeLessThanOrEqual(35);
   }, 60_000);
 });

@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/phone-number', {
   valid: [
+    { code: 'patient K+ critical: calling Dr. Kenji Shimura at 480-967-3390; lab contact 480-967-3400\n', path: 'logs/k8s/lab-ingest.log', name: "a provider's and the lab's number in prose" },
     { code: '{"msg":"sms queued for patient","to_patient":"ok","store_phone":"+14809673300","prescriber_phone":"505-227-1900"}\n', path: 'logs/k8s/rx-router.json.log', name: "a store's and a prescriber's number" },
     { code: 'site,phone_support,region\nCRMC,(360) 555-4284,west\n', path: 'config/sites.csv', name: 'a qualifier the label list does not know (phone_support) on a site table' },
     { code: '- Patient support line: (888) 412-7730 (Mon-Fri)', path: 'README.md', name: 'a toll-free number is an organisation\'s line' },
@@ -15,6 +16,7 @@ runRuleTests(scanner, 'phi/phone-number', {
     { code: 'port: 8080, patient service', path: DATA },
   ],
   invalid: [
+    { code: 'patient K+ critical: Dr. Ito asked us to reach her daughter at 480-598-3307\n', path: 'logs/k8s/lab-ingest.log', name: 'a relative named closer than the provider', findings: [{ excerpt: '***-***-3307' }] },
     { code: '{"msg":"sms queued for patient","patient_phone":"+16237840931","store_phone":"+14809673300"}\n', path: 'logs/k8s/rx-router.json.log', name: "the patient's number beside the store's", findings: [{ excerpt: '+*******0931' }] },
     { code: 'record_id,first_name,phone_primary,mrn\nCSK-0486,Marisol,(360) 555-4284,00577029\n', path: 'redcap/exports/registry.csv', name: 'phone_primary', findings: [{ line: 2, excerpt: '(***) ***-4284' }] },
     { code: '| Patient | DOB | Callback |\n|---|---|---|\n| Zofia Nowak | 1947-08-23 | (773) 261-5098 |\n', path: 'docs/postmortem.md', name: 'a callback column', findings: [{ line: 3, excerpt: '(***) ***-5098' }] },

@@ -5,6 +5,23 @@ import { syntheticPhone } from '../synthetic.js';
 import { digitsOf } from '../validators.js';
 import { ladder, phiRule } from './common.js';
 
+/**
+ * Whose number: in prose the nearest person or place named before it. `calling Dr. Kenji Shimura at
+ * 480-...`, `Lab contact: Dr. Adeyinka-Hart, 480-...`, `pharmacist Tomasz Nowicki at MesaVerde
+ * Pharmacy (505-...)` are the staff's or the store's, unless a patient or relative is named closer
+ * (`called Dr. Ito back for her daughter at 480-...`).
+ */
+const STAFF_CUE = /\b(?:Dr\.?|Doctor|MD|RN|NP|pharmacist|nurse|lab|pharmacy|clinic|office|on-call|oncall|front desk|store|dispatch)\b/gi;
+const PATIENT_CUE = /\b(?:patient|pt|mother|father|daughter|son|wife|husband|spouse|sister|brother|niece|nephew|caregiver|guardian|family|home|cell|mobile|callback|call back|cb)\b/gi;
+function staffNumber(before: string): boolean {
+  let staff = -1;
+  let patient = -1;
+  for (const m of before.matchAll(STAFF_CUE)) staff = m.index!;
+  if (staff === -1) return false;
+  for (const m of before.matchAll(PATIENT_CUE)) patient = m.index!;
+  return staff > patient;
+}
+
 export const recognizer: Recognizer = {
   kind: 'phone-number',
   meta: phiRule('phone-number', 'Telephone or fax number', 'medium', 'A telephone or fax number in a labelled field or beside patient data.'),
@@ -13,12 +30,13 @@ export const recognizer: Recognizer = {
     'pid_13', 'pid_14', 'nk1_5', 'gt1_6', 'telecom_phone', 'telecom_fax', 'telecom_sms', 'call', 'text_me', 'whatsapp', 'sms', 'contact', 'callback', 'call_back', 'callback_number',
   ]),
   antiLabels:
-    /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$|(?:^|_)(?:payer|insurer|insurance|carrier|plan|vendor|support|helpdesk|company|office|clinic|facility|pharmacy|practice|provider|hospital|lab|billing|customer_service|pcp|doctor|physician|store|branch|site|agency|station|dispatch|on_call|oncall|alert|alerts|main|front_desk|prescriber|pharmacist)_(?:phone|fax|tel|telephone|number|line|sms_numbers?|numbers)(?:_number)?$/,
+    /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$|(?:^|_)(?:payer|insurer|insurance|carrier|plan|vendor|support|helpdesk|company|office|clinic|facility|pharmacy|practice|provider|hospital|lab|billing|customer_service|pcp|doctor|physician|store|branch|site|agency|station|dispatch|on_call|oncall|alert|alerts|main|front_desk|prescriber|pharmacist)_(?:phone|fax|tel|telephone|number|line|contact|sms_numbers?|numbers)(?:_number)?$/,
   pattern:
     /(?<![\w+.\/-])((?:\+1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}|\+(?:[2-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}\d|\(?0\d{1,3}\)?[ -]\d{3,4}[ -]?\d{3,4}|\+1\d{10}|\d{10,11})(?![\w-]|\.\d)/dg,
   boostable: true,
   judge(v, ctx) {
     if (!/^\+?[\d\s().-]+$/.test(v.trim())) return 0;
+    if (!ctx.labelled && !ctx.valueMode && staffNumber(ctx.line.slice(Math.max(0, ctx.col - 60), ctx.col))) return 0;
     const d = digitsOf(v);
     const intl = v.trim().startsWith('+') && !v.trim().startsWith('+1');
     if (intl) {
