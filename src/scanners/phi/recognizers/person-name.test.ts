@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: '# Teams\n\n| Team | Name | Email | Phone |\n|---|---|---|---|\n| Patient portal | Ana Lucía Ferreira | ana.ferreira@example.org | (480) 967-3322 |\n', path: 'docs/TEAMS.md', name: 'a team list (a staff column, no clinical one) in a file about patients' },
     { code: "Patient::create([\n    'clinic_address' => '2900 N Campbell Vista Ave, Suite 110',\n    'patient_note' => 'seen at 14 Rose Garden Ln',\n]);\n", path: 'web/database/seeders/PatientSeeder.php', name: "a street's name after a house number or before a street type" },
     { code: '<NewRx><Patient><HumanPatient><Gender>F</Gender></HumanPatient></Patient><Prescriber><NonVeterinarian><Name><LastName>Robles-Ortega</LastName><FirstName>Rafael</FirstName></Name></NonVeterinarian></Prescriber></NewRx>', path: 'fixtures/newrx.xml', name: 'the prescriber of an NCPDP SCRIPT message' },
     { code: 'Replaced the Mother Board Assembly on rack 4; brother Printer Driver updated\n', path: 'docs/ops/hardware.md', name: 'a relation word before capitalised words, with no patient in view' },
@@ -32,6 +33,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: '| MRN | Name | Phone |\n|---|---|---|\n| MV4401922 | Ana Lucía Ferreira | (480) 967-3322 |\n', path: 'docs/incident.md', name: 'the same columns with an MRN: patients', findings: [{ line: 3, excerpt: 'A** L**** F*******' }] },
     { code: 'patient seen 03/04/1961 Maria Gonzalez; callback 10:30 Ana Reyes\n', path: DATA, name: 'a name after a date or a time (not a house number)', findings: [{ excerpt: 'M**** G*******' }, { excerpt: 'A** R****' }] },
     { code: '<NewRx><Patient><HumanPatient><Name><LastName>Okafor</LastName><FirstName>Chinedu</FirstName></Name></HumanPatient></Patient></NewRx>', path: 'fixtures/newrx_patient.xml', name: 'the patient of an NCPDP SCRIPT message', findings: [{ excerpt: 'O*****' }, { excerpt: 'C******' }] },
     { code: 'Portal lockout for patient Pieter van den Heuvel (MRN MV7190042).\n', path: 'docs/support/notes.txt', name: 'lower-case particles inside a name in prose', findings: [{ excerpt: 'P***** v** d** H*****' }] },

@@ -4,8 +4,8 @@
  * CSV header does, so a row of a query result pasted into an issue is judged by its columns.
  *
  * A table needs a header of at least two short label-like cells, one of which is clinical (dob, mrn,
- * ssn, patient, diagnosis ...): prose and code with pipes are not tables, and a team list
- * (`| name | email |`) in a README is left to the free-text rules.
+ * ssn, patient, diagnosis ...): prose and code with pipes are not tables. A team list or on-call
+ * roster (`| Team | Name | Email | Phone |`) is read too, as staff: its cells are not the patient's.
  */
 import { normalizeLabel } from '../labels.js';
 import { clinicalColumns, type Field } from './types.js';
@@ -62,6 +62,17 @@ function headerLabels(line: string, cells: Array<[number, number]>): string[] | 
   return clinicalColumns(labels) ? labels : undefined;
 }
 
+/** Columns of a team list or on-call roster: the people in it are the staff. */
+const STAFF_COLUMN = /^(?:team|squad|role|title|job_title|position|department|dept|owner|owners|manager|lead|on_call|oncall|rotation|extension|ext|slack|github|handle|pager|escalation|area|service)$/;
+
+/** A header of label-like cells with a staff column and no clinical one (`| Team | Name | Email | Phone |`). */
+function staffHeader(line: string, cells: Array<[number, number]>): string[] | undefined {
+  const words = cells.map(([a, b]) => line.slice(a, b));
+  if (!words.every((w) => LABEL_CELL.test(w))) return undefined;
+  const labels = words.map(normalizeLabel);
+  return labels.some((l) => STAFF_COLUMN.test(l)) && !clinicalColumns(labels) ? labels : undefined;
+}
+
 /** Whitespace-aligned header (pandas): tokens separated by spaces, every column right-aligned to its header's end. */
 function alignedHeader(line: string): Array<{ label: string; end: number }> | undefined {
   if (!/^\s/.test(line) && !/\S\s{2,}\S/.test(line)) return undefined;
@@ -91,6 +102,23 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
     const pc = head.text.includes('|') ? pipeCells(head.text) : undefined;
     if (pc) {
       const labels = hint ? headerLabels(head.text, pc) : undefined;
+      const staff = labels ? undefined : staffHeader(head.text, pc);
+      if (staff) {
+        // Staff, not patients: the cells are marked so that free-text findings inside them are dropped.
+        table++;
+        let j = i + 1;
+        if (j < lines.length && RULE_LINE.test(lines[j]!.text)) j++;
+        for (; j < lines.length; j++) {
+          const l = lines[j]!;
+          const cells = l.text.includes('|') ? pipeCells(l.text) : undefined;
+          if (!cells || cells.length !== staff.length) break;
+          cells.forEach(([a, b], k) => {
+            if (b > a) fields.push({ label: staff[k]!, start: l.start + a, end: l.start + b, record: `table${table}`, where: `staff table, column ${staff[k]}`, nonPatient: true });
+          });
+        }
+        i = j - 1;
+        continue;
+      }
       if (!labels) {
         // `| Field | Value |` and then one row per field (`| MRN | 00247781 |`): each row labels itself.
         const kv = pc.length === 2 ? keyValueRows(lines, i + 1) : undefined;
