@@ -26,8 +26,8 @@ describe('held-out PHI corpora', () => {
     expect(r.labels).toBe(860);
     expect(r.recall).toBeGreaterThanOrEqual(0.80);
     // 55 of the flagged negatives are prescribers' NPI and DEA numbers, reported on purpose.
-    expect(r.flagged.length).toBeLessThanOrEqual(67);
-    expect(r.flagged.filter((n) => !/NPI|DEA|licen[cs]e/i.test(n.why)).length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(12);
+    expect(r.flagged.length).toBeLessThanOrEqual(66);
+    expect(r.flagged.filter((n) => !/NPI|DEA|licen[cs]e/i.test(n.why)).length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(11);
   }, 60_000);
 
   it('telehealth (a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports)', async () => {
@@ -58,6 +58,6 @@ describe('held-out PHI corpora', () => {
     expect(r.labels).toBe(1034);
     expect(r.recall).toBeGreaterThanOrEqual(0.48);
     // This author counts provider NPI, DEA and licence numbers as positives: every flag is a real miss-fire.
-    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join("\n")).toBeLessThanOrEqual(34);
+    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join("\n")).toBeLessThanOrEqual(27);
   }, 60_000);
 });

@@ -45,3 +45,19 @@ export function idLike(v: string, minDigits = 2): boolean {
   if (!/^[A-Za-z0-9][A-Za-z0-9._:/-]{2,39}$/.test(t)) return false;
   return (t.match(/\d/g) ?? []).length >= minDigits;
 }
+
+/** People a value in prose may belong to: the patient or a relative. */
+const PATIENT_CUE = /\b(?:patient|pt|mother|father|daughter|son|wife|husband|spouse|sister|brother|niece|nephew|caregiver|guardian|family|home|cell|mobile|callback|call back|cb|lives|resides|residence)\b/gi;
+
+/**
+ * Whose value: in prose, the nearest owner named before it. True when a cue of the organisation's own
+ * (`Dr.`, `Station 7`, `pharmacy`, `lab contact`) is nearer than any patient or relative.
+ */
+export function nearerThanPatient(before: string, orgCue: RegExp): boolean {
+  let org = -1;
+  let patient = -1;
+  for (const m of before.matchAll(orgCue)) org = m.index!;
+  if (org === -1) return false;
+  for (const m of before.matchAll(PATIENT_CUE)) patient = m.index!;
+  return org > patient;
+}

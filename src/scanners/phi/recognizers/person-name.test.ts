@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: 'Patient transported to CRMC without incident. Report to RN Deb Kaminski; coordinator Mireille Tan notified.\ncrew_lead = Kyle Brandt\n', path: 'ems/notes/pcr.txt', name: 'staff named after their role, or under a crew key' },
     { code: '# Teams\n\n| Team | Name | Email | Phone |\n|---|---|---|---|\n| Patient portal | Ana Lucía Ferreira | ana.ferreira@example.org | (480) 967-3322 |\n', path: 'docs/TEAMS.md', name: 'a team list (a staff column, no clinical one) in a file about patients' },
     { code: "Patient::create([\n    'clinic_address' => '2900 N Campbell Vista Ave, Suite 110',\n    'patient_note' => 'seen at 14 Rose Garden Ln',\n]);\n", path: 'web/database/seeders/PatientSeeder.php', name: "a street's name after a house number or before a street type" },
     { code: '<NewRx><Patient><HumanPatient><Gender>F</Gender></HumanPatient></Patient><Prescriber><NonVeterinarian><Name><LastName>Robles-Ortega</LastName><FirstName>Rafael</FirstName></Name></NonVeterinarian></Prescriber></NewRx>', path: 'fixtures/newrx.xml', name: 'the prescriber of an NCPDP SCRIPT message' },

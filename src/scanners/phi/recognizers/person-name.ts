@@ -8,6 +8,8 @@ const TITLES = String.raw`(?:Dr|Doctor|Prof)\.?`;
 const DEGREES = String.raw`,?\s(?:MD|M\.D\.|DO|RN|NP|PA-C|PhD|DDS|DMD|PharmD|FNP|APRN)`;
 const TITLE_START = new RegExp(String.raw`^${TITLES}\s`);
 const TITLE_BEFORE = new RegExp(String.raw`\b${TITLES}[ \t]+$`);
+/** A staff role right before the name (`RN Deb Kaminski`, `coordinator Mireille Tan`, `crew lead Kyle Brandt`). */
+const ROLE_BEFORE = /\b(?:RN|LPN|NP|PA|EMT|paramedic|medic|nurse|pharmacist|technician|tech|therapist|counselor|dispatcher|coordinator|investigator|scientist|analyst|chair|director|manager|supervisor|officer|intern|resident|attending|surgeon|physician|clinician|lead)[ \t]+$/i;
 const DEGREE_END = new RegExp(String.raw`${DEGREES}\.?$`);
 const DEGREE_AFTER = new RegExp(String.raw`^${DEGREES}(?![\w])`);
 /**
@@ -37,7 +39,7 @@ export const recognizer: Recognizer = {
   meta: phiRule('person-name', 'Person name', 'medium', "A person's name in patient data, a labelled name field, or prose with clinical context."),
   labels: labelRe(['maiden', '(?:first|last|middle|full|given|family|sur|pt|patient|member|mbr|subscriber|insured|claimant)_nm', 'lst_nm', 'frst_nm', 'fst_nm', 'f_name', 'l_name', 'claimant', 'enrollee', 'policy_?holder', 'caregiver', 'responsible_party', 'name', 'names', 'first', 'last', 'full_name', 'display_name', 'patient', 'dear', 'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'given', 'family', 'surname', 'fname', 'lname', 'guarantor', 'next_of_kin', 'emergency_contact', 'spouse', 'guardian', 'sender_name', 'recipient_name']),
   antiLabels:
-    /(?:^|_)(?:font|author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test(?!_patient)|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?|assignee|reporter|creator|approver|reviewer|watchers?|user_profile|operator|staff|employee|agent|pharmacist|prescriber|prescribing|technician|courier|runner|dispenser|verifier)(?:_|$)/,
+    /(?:^|_)(?:font|author|authors|maintainers?|contributors?|developer|owner|company|organi[sz]ation|org|vendor|manufacturer|product|app|application|package|project|module|class|function|method|file|host|server|service|provider|providers|physician|doctor|dr|practitioner|attending|referring|ordering|nurse|clinician|facility|hospital|institution|user_agent|country|city|state|street|title|label|description|category|tag|brand|drug|medication|diagnosis|display|role|field|column|table|schema|resource|event|job|queue|topic|bucket|region|env|branch|repo|team|department|plan|payer|insurer|pharmacy|lab|test(?!_patient)|spec|describe|it|step|scenario|copyright|license|signed_by|reviewed_by|md|thanks|by|credits?|assignee|reporter|creator|approver|reviewer|watchers?|user_profile|operator|staff|employee|agent|pharmacist|prescriber|prescribing|technician|courier|runner|dispenser|verifier|crew|crew_lead|medic|paramedic|dispatcher|coordinator|investigator|pi|analyst|chair|manager|supervisor|nurse_name|rn)(?:_|$)/,
   pattern:
     // A quote before the name is an opening quote unless a letter precedes it (the Brien of O'Brien).
     // Lower-case particles sit between the parts (`Pieter van den Heuvel`, `Luis de la Cruz`).
@@ -47,7 +49,7 @@ export const recognizer: Recognizer = {
     const label = ctx.label ?? '';
     // "Dr. Ken Ito", "Ana Reyes, MD": a provider's name is not a patient identifier (an email's From
     // of a referral, a signature). The title may sit just before the value (trimmed off it).
-    if (TITLE_START.test(v) || DEGREE_END.test(v) || TITLE_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 8), ctx.col)) || DEGREE_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12))) return 0;
+    if (TITLE_START.test(v) || DEGREE_END.test(v) || TITLE_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 8), ctx.col)) || (!ctx.labelled && ROLE_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 16), ctx.col))) || DEGREE_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12))) return 0;
     if (ctx.valueMode) return nameScore(v, true) >= 0.75 ? 0.9 : 0;
     if (!ctx.structured && (HOUSE_NUMBER_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 12), ctx.col)) || STREET_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12)))) return 0;
     if (ctx.labelled) {

@@ -3,7 +3,7 @@ import { labelRe } from '../labels.js';
 import { maskTail4 } from '../mask.js';
 import { syntheticPhone } from '../synthetic.js';
 import { digitsOf } from '../validators.js';
-import { ladder, phiRule } from './common.js';
+import { ladder, nearerThanPatient, phiRule } from './common.js';
 
 /**
  * Whose number: in prose the nearest person or place named before it. `calling Dr. Kenji Shimura at
@@ -12,15 +12,7 @@ import { ladder, phiRule } from './common.js';
  * (`called Dr. Ito back for her daughter at 480-...`).
  */
 const STAFF_CUE = /\b(?:Dr\.?|Doctor|MD|RN|NP|pharmacist|nurse|lab|pharmacy|clinic|office|on-call|oncall|front desk|store|dispatch)\b/gi;
-const PATIENT_CUE = /\b(?:patient|pt|mother|father|daughter|son|wife|husband|spouse|sister|brother|niece|nephew|caregiver|guardian|family|home|cell|mobile|callback|call back|cb)\b/gi;
-function staffNumber(before: string): boolean {
-  let staff = -1;
-  let patient = -1;
-  for (const m of before.matchAll(STAFF_CUE)) staff = m.index!;
-  if (staff === -1) return false;
-  for (const m of before.matchAll(PATIENT_CUE)) patient = m.index!;
-  return staff > patient;
-}
+const staffNumber = (before: string): boolean => nearerThanPatient(before, STAFF_CUE);
 
 export const recognizer: Recognizer = {
   kind: 'phone-number',

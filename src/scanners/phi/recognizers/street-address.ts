@@ -1,7 +1,7 @@
 import type { Recognizer } from '../types.js';
 import { labelRe } from '../labels.js';
 import { maskName } from '../mask.js';
-import { ladder, phiRule } from './common.js';
+import { ladder, nearerThanPatient, phiRule } from './common.js';
 
 const SUFFIX =
   '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Sq|Loop|Pike|Alley|Plaza|Crossing|Row)';
@@ -10,6 +10,8 @@ const STATES =
 
 /** Famous and placeholder addresses (White House, Apple, Google, the Simpsons, Sherlock Holmes). */
 const PLACEHOLDER = /^(?:123 (?:Main|Fake|Any|Test|Elm|Sesame|Example|Sample|Placeholder)|Any ?town$|Any ?city$|1600 (?:Pennsylvania|Amphitheatre)|1 (?:Infinite Loop|Apple Park|Microsoft Way)|742 Evergreen|221B? Baker|350 Fifth Ave|1 Main St)/i;
+
+const FACILITY_CUE = /\b(?:hospital|clinic|center|centre|office|station|pharmacy|lab|laboratory|store|headquarters|HQ|campus|facility|branch|agency|practice|medical group)\b/gi;
 
 /** A street word anywhere in a value (compiled once: judge runs per candidate). */
 const SUFFIX_WORD_RE = new RegExp(String.raw`\b${SUFFIX}\b`, 'i');
@@ -44,6 +46,9 @@ export const recognizer: Recognizer = {
       if (/^\p{Lu}[\p{L}.'-]*(?:[ -]\p{Lu}?[\p{L}.'-]+){0,3}$/u.test(t) || /\d/.test(t)) return /^(?:null|none|unknown|n\/a|string|text|city|town)$/i.test(t) ? 0 : 0.9;
       return 0;
     }
+    // `Station 7 4410 SE Ridgecrest Rd`, `MesaVerde Reference Laboratory, 7750 S Kyrene ...`: the
+    // organisation's own address, unless a patient or relative is named nearer.
+    if (nearerThanPatient(ctx.line.slice(Math.max(0, ctx.col - 48), ctx.col), FACILITY_CUE)) return 0;
     return ladder(ctx, { labelled: 0.95, patient: 0.85, bare: 0.5, code: 0.4 });
   },
   mask: maskName,
