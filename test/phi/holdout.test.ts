@@ -43,7 +43,8 @@ describe('held-out PHI corpora', () => {
   it('homehealth (home health and hospice: Flutter/Kotlin/Go, OASIS, EVV logs, IHE XDS, CloudWatch, Athena, Tableau, Teams exports)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'homehealth'), scanner);
     expect(r.labels).toBe(1098);
-    expect(r.recall).toBeGreaterThanOrEqual(0.59);
+    // 0.592 at first; 0.621 after a date rule made from `research`.
+    expect(r.recall).toBeGreaterThanOrEqual(0.62);
     // This author counts every provider number as a positive: every flag is a real false finding.
     expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(141);
   }, 60_000);
@@ -52,12 +53,12 @@ describe('held-out PHI corpora', () => {
   it('dental (a dental and behavioral-health practice with a payer call center: Java, NestJS, Perl, Salesforce/Zendesk exports, IVR logs, LDIF, ics/vcf)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'dental'), scanner);
     expect(r.labels).toBe(914);
-    // 0.522 and 80 at first; 0.522 and 63 after precision fixes made from `pharmacy`'s flags (street
+    // 0.522 and 80 at first; 0.522 and 59 after precision fixes made from `pharmacy`'s flags (street
     // names after a house number are not people; NCPDP SCRIPT prescriber and pharmacy are staff; a
     // phone named after a provider, a store or a lab is theirs).
     expect(r.recall).toBeGreaterThanOrEqual(0.52);
     // This author too counts provider numbers as positives: every flag is a real false finding.
-    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(63);
+    expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(59);
   }, 60_000);
 
   // Measured once unseen (0.334, the same as this session's starting code), then used for the
@@ -65,7 +66,7 @@ describe('held-out PHI corpora', () => {
   it('research (a research data warehouse and county EMS: REDCap, SAS/Stata/SPSS, NEMSIS, CAD logs, notebooks)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'research'), scanner);
     expect(r.labels).toBe(1034);
-    expect(r.recall).toBeGreaterThanOrEqual(0.48);
+    expect(r.recall).toBeGreaterThanOrEqual(0.49);
     // This author counts provider NPI, DEA and licence numbers as positives: every flag is a real miss-fire.
     expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join("\n")).toBeLessThanOrEqual(27);
   }, 60_000);
