@@ -17,38 +17,36 @@ const FHIR_EVENTS = ['effective_date_time', 'effective_instant', 'authored_on', 
 const PHARMACY_EVENT_RE = labelRe([...PHARMACY_EVENTS, ...FHIR_EVENTS]);
 
 /**
- * Any other date column of a patient record (`soc_date`, `recert_dt`, `last_call_dt`, `Sync date`):
+ * Any other date column of a patient record (`soc_date`, `recert_dt`, `last_call_dt`, `fu_contact_date`):
  * Safe Harbor counts every date directly related to the individual. Only in structured records that
  * are about a patient and name one (a name, MRN or SSN in the same row or object), and never the
  * record's own bookkeeping (created, updated, loaded ...).
  */
 const GENERIC_DATE = ['date', 'dt', 'datetime', 'day'];
 /** The labels that name a patient's date outright. */
-function SPECIFIC_LABELS(): string[] {
-  return [
-    'admit(?:ted)?(?:_date|_dt)?', 'admission(?:_date|_dt)?', 'discharge(?:d)?(?:_date|_dt)?', 'death(?:_date|_dt)?', 'deathdate', 'date_of_death', 'dod', 'deceased(?:_date(?:_time)?)?',
-    'expired(?:_date)?', 'date_of_service', 'dos', 'service_date', 'visit_date', 'encounter_date', 'procedure_date', 'surgery_date', 'appointment_date',
-    'appt_date', 'admit_date_time', 'pv1_44', 'pv1_45', 'pid_29', 'study_date', 'date_of_admission', 'date_of_discharge', 'date_of_visit', 'seen_on', 'period_start', 'period_end',
-    // Claims and legacy exports (`ServiceFrom`, `svc_to_dt`, `last_visit_dt`) and clinical events tied to the patient.
-    'visit(?:_dt)?', 'admit_dt', 'disch(?:arge)?_dt', 'dod_dt', '(?:service|svc)_(?:from|to|start|end|thru|through)(?:_date|_dt)?', 'dos_(?:from|to)',
-    '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at|_ts|_time|_datetime|_timestamp)?',
-    '(?:admit|admission|discharge|death|visit|encounter|service)_(?:ts|time|datetime|timestamp)',
-    'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'orc_9', 'obr_7', 'obr_22', 'obx_14', 'spm_17',
-    // EMS and research events: a cardiac arrest, a crash, an enrolment of one person.
-    '(?:arrest|crash|enrol(?:l)?ment|enrolled|consent)(?:_date|_dt|_time|_at|_on)?',
-    // Pharmacy events: a fill, a dispense, a pickup or a delivery is a service to one patient.
-    ...PHARMACY_EVENTS,
-    ...FHIR_EVENTS,
-  ];
-}
-const SPECIFIC_RE = labelRe(SPECIFIC_LABELS());
+const SPECIFIC_LABELS = [
+  'admit(?:ted)?(?:_date|_dt)?', 'admission(?:_date|_dt)?', 'discharge(?:d)?(?:_date|_dt)?', 'death(?:_date|_dt)?', 'deathdate', 'date_of_death', 'dod', 'deceased(?:_date(?:_time)?)?',
+  'expired(?:_date)?', 'date_of_service', 'dos', 'service_date', 'visit_date', 'encounter_date', 'procedure_date', 'surgery_date', 'appointment_date',
+  'appt_date', 'admit_date_time', 'pv1_44', 'pv1_45', 'pid_29', 'study_date', 'date_of_admission', 'date_of_discharge', 'date_of_visit', 'seen_on', 'period_start', 'period_end',
+  // Claims and legacy exports (`ServiceFrom`, `svc_to_dt`, `last_visit_dt`) and clinical events tied to the patient.
+  'visit(?:_dt)?', 'admit_dt', 'disch(?:arge)?_dt', 'dod_dt', '(?:service|svc)_(?:from|to|start|end|thru|through)(?:_date|_dt)?', 'dos_(?:from|to)',
+  '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at|_ts|_time|_datetime|_timestamp)?',
+  '(?:admit|admission|discharge|death|visit|encounter|service)_(?:ts|time|datetime|timestamp)',
+  'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'orc_9', 'obr_7', 'obr_22', 'obx_14', 'spm_17',
+  // EMS and research events: a cardiac arrest, a crash, an enrolment of one person.
+  '(?:arrest|crash|enrol(?:l)?ment|enrolled|consent)(?:_date|_dt|_time|_at|_on)?',
+  // Pharmacy events: a fill, a dispense, a pickup or a delivery is a service to one patient.
+  ...PHARMACY_EVENTS,
+  ...FHIR_EVENTS,
+];
+const SPECIFIC_RE = labelRe(SPECIFIC_LABELS);
 const SYSTEM_DATE_RE =
   /(?:^|_)(?:created|updated|modified|inserted|deleted|synced|sync|processed|imported|exported|loaded|ingested|extracted|refreshed|run|job|batch|build|release|version|expires?|expiry|expiration|valid|issued|printed|generated|report|file|log|audit|last_login|login|etl|as_of|snapshot|cutoff|period|plan_year|effective|termination|term|hire|hired)(?:_|$)/;
 
 export const recognizer: Recognizer = {
   kind: 'patient-date',
   meta: phiRule('patient-date', 'Admission, discharge, death or service date', 'medium', 'A date tied to an individual other than the birth date: admission, discharge, death, date of service, procedure or visit date.'),
-  labels: labelRe([...SPECIFIC_LABELS(), ...GENERIC_DATE]),
+  labels: labelRe([...SPECIFIC_LABELS, ...GENERIC_DATE]),
   pattern: DATE_PATTERN,
   valuePattern: PARTIAL_DATE_PATTERN,
   trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm|fill|dispens|pick|arrest|crash|enrol|consent|effective|authored|recorded|performed|occurrence/i,
