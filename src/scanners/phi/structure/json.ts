@@ -33,8 +33,9 @@ function embeddedJsonStart(text: string, s: number, e: number): boolean {
   }
   const c = text[i];
   if (c !== '{' && c !== '[') return false;
-  const q = text.indexOf('\\"', i);
-  return q !== -1 && q < e;
+  // Within the string only: a search to the end of the document for every `{...}` string (i18n
+  // templates) would make a large file quadratic.
+  return text.slice(i, e).includes('\\"');
 }
 
 /**
