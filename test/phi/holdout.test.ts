@@ -15,7 +15,7 @@ describe('held-out PHI corpora', () => {
   it('mvh (a hospital monorepo: exports, HL7, FHIR, logs, fixtures in five languages)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'mvh'), scanner);
     expect(r.labels).toBe(829);
-    expect(r.recall).toBeGreaterThanOrEqual(0.88);
+    expect(r.recall).toBeGreaterThanOrEqual(0.90);
     expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(2);
     // Kinds at 1.0 here stay there.
     for (const k of ['us-ssn', 'email-address', 'street-address', 'ip-address', 'vehicle-id', 'dea-number']) expect(r.kinds.get(k)!.found, k).toBe(r.kinds.get(k)!.labels);
@@ -24,7 +24,7 @@ describe('held-out PHI corpora', () => {
   it('pharmacy (pharmacy and lab services: .NET, Laravel, Postman, HAR, Mongo and Elasticsearch dumps, NCPDP, HL7 ORU, Sentry)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'pharmacy'), scanner);
     expect(r.labels).toBe(860);
-    expect(r.recall).toBeGreaterThanOrEqual(0.80);
+    expect(r.recall).toBeGreaterThanOrEqual(0.82);
     // 55 of the flagged negatives are prescribers' NPI and DEA numbers, reported on purpose.
     expect(r.flagged.length).toBeLessThanOrEqual(66);
     expect(r.flagged.filter((n) => !/NPI|DEA|licen[cs]e/i.test(n.why)).length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(11);

@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/other-id', {
   valid: [
+    { code: 'Rx-only labelling per the 2024 guidance; see Rx 12 in the patient handbook.\n', path: 'docs/pharmacy.md', name: "'Rx' before a short number or a word" },
     { code: 'Test case ID: TC-1234 (patient module)', path: DATA },
     { code: 'claim_id: pending (patient)', path: DATA },
     { code: 'patient visited 3 times, visit 12345 ok', path: DATA, name: 'a bare number after the word is not an id' },
@@ -13,6 +14,8 @@ runRuleTests(scanner, 'phi/other-id', {
     { code: 'the claim ABC-12 was denied (patient)', path: DATA, name: 'too short for an id' },
   ],
   invalid: [
+    { code: 'Patient Rashida Chowdhury was billed twice for Rx 6293911; specimen L24-078-00340 hemolysed.\n', path: 'docs/support/notes.txt', name: 'a prescription number after Rx, a specimen id with a one-letter prefix', findings: [{ excerpt: '*******' }, { excerpt: '***-***-*0340' }] },
+    { code: '{"msg":"claim submitted","patient":{"mrn":"MV3871150"},"rx":"6284710","refillId":"RF-24-0077315"}\n', path: 'logs/k8s/rx-router.json.log', name: 'rx and refill keys', findings: [{ excerpt: '*******' }, { excerpt: '**-**-***7315' }] },
     { code: 'Patient claim number: CLM-2024-778812', path: DATA, findings: [{ excerpt: '***-****-**8812' }] },
     { code: '{"resourceType": "Encounter", "encounter_id": "ENC-99812"}', path: 'fhir/e.json', findings: [{ excerpt: '***-*9812' }] },
     { code: 'ERROR failed to send discharge summary for encounter ' + j('ENC-881', '20455'), path: 'logs/patients/app.log', name: 'the word alone labels a prefixed id', findings: [{ excerpt: '***-****0455' }] },

@@ -9,19 +9,22 @@ export const recognizer: Recognizer = {
   kind: 'other-id',
   meta: phiRule('other-id', 'Other unique identifying number', 'medium', 'A claim, encounter, visit, accession, case or passport number with patient context (Safe Harbor catch-all identifier).', undefined, ['164.312(c)(1)']),
   labels: labelRe([
-    'claim(?:_id|_number|_no|_num)', 'claim', 'encounter(?:_id|_number|_no)?', 'visit(?:_id|_number|_no)?', 'pv1_19', 'accession(?:_number|_no|_id)?', 'specimen(?:_id|_number)',
-    'admission(?:_id|_number)', 'episode(?:_id|_number)', 'case(?:_number|_no)', 'fin', 'fin_number', 'csn', 'passport(?:_number|_no)?', 'itin', 'alien_number',
-    'a_number', 'tax_id', 'prescription(?:_number|_no|_id)', 'rx(?:_number|_no)', 'referral(?:_id|_number)', 'authorization(?:_number|_no)', 'prior_auth(?:_number)?',
+    'claim(?:_id|_number|_no|_num)', 'claim', 'encounter(?:_id|_number|_no)?', 'visit(?:_id|_number|_no)?', 'pv1_19', 'accession(?:_number|_no|_id)?', 'specimen(?:_id|_number)?',
+    'admission(?:_id|_number)', 'episode(?:_id|_number)?', 'case(?:_number|_no)', 'fin', 'fin_number', 'csn', 'passport(?:_number|_no)?', 'itin', 'alien_number',
+    'a_number', 'tax_id', 'prescription(?:_number|_no|_id)', 'rx(?:_number|_no)', 'referral(?:_id|_number)?', 'authorization(?:_number|_no)', 'prior_auth(?:_number)?',
     '(?:placer|filler)_order(?:_number|_no)?',
     // EMS: the patient care report (PCR / ePCR) and the incident or run it belongs to.
     'e?pcr(?:_id|_number|_no|_num)?', 'incident(?:_id|_number|_no|_num)', 'run(?:_number|_no)', 'study_id', 'subject_id', 'record_id',
+    // A prescription's number (`"rx": "6284710"`, `rx_numbers`), a refill, an appointment, a police report of an accident.
+    'rx', 'rx_numbers', 'refill(?:_id|_number|_no)', 'appointment(?:_id|_number|_no)', 'appt_id', 'police_report(?:_number|_no)?',
   ]),
   antiLabels: /(?:^|_)(?:test_case|use_case|jwt_claim|token_claim|claims_key|oauth|github|jira|ticket)(?:_id|_number)?$/,
   pattern:
     /\b(?:Claim|Encounter|Visit|Accession|Specimen|Admission|Episode|Case|FIN|CSN|Passport|Prescription|Rx|Referral|Authorization)[ _]?(?:ID|No\.?|Number|Num|#)(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Z0-9][A-Z0-9-]{3,36})(?![\w-])/dgi,
   // "encounter ENC-88120455", "claim #2024001188": the word alone labels an id with a prefix or a '#'.
+  // `Rx 6293911`, `Rx: 6295012`, `Rx #6388104`: a prescription number after the abbreviation.
   labelPattern:
-    /\b(?:[Cc]laim|[Ee]ncounter|[Vv]isit|[Aa]dmission|[Aa]ccession|[Ss]pecimen|[Ee]pisode|[Rr]eferral|CLAIM|ENCOUNTER|VISIT|ADMISSION)[ \t]+(?:#[ \t]?([A-Z0-9][A-Z0-9-]{4,36})|([A-Z]{2,5}-?\d{5,}[A-Z0-9-]*))(?![\w-])/dg,
+    /\b(?:[Cc]laim|[Ee]ncounter|[Vv]isit|[Aa]dmission|[Aa]ccession|[Ss]pecimen|[Ee]pisode|[Rr]eferral|CLAIM|ENCOUNTER|VISIT|ADMISSION)[ \t]+(?:#[ \t]?([A-Z0-9][A-Z0-9-]{4,36})|([A-Z]{1,5}\d{0,4}-?\d{3,}(?:-\d+)*[A-Z0-9-]*))(?![\w-])|\b(?:Rx|RX)[ \t]*[:#]?[ \t]*#?(\d{6,12})(?![\w-])/dg,
   trigger: /claim|encounter|visit|accession|specimen|admission|episode|case|\bfin\b|csn|passport|prescription|\brx|referral|authori[sz]ation|pv1/i,
   judge(v, ctx) {
     if (!idLike(v, 3)) return 0;
