@@ -76,7 +76,7 @@ export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0
 const TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sr|jr|ii|iii|iv|md|rn|phd)\.?$/i;
 // Hawaiian ʻokina and combining accents inside a name (`Kaʻiulani`). Abbreviated given names (`Ma.` for María, `Wm.`). The last alternative: scripts without letter case (Hangul, Han, Arabic, Hebrew, Devanagari ...).
 // No list knows them, so they count only under a name label (nameScore with `labelled`).
-const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’ʻ-]+(?:-\p{Lu}[\p{Ll}\p{M}'’ʻ]+)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?|\p{Lu}\.?|(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\p{Ll}{1,3}\.|(?:\p{Lo}\p{M}*){1,24})$/u;
+const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’ʻ-]+(?:-\p{Lu}[\p{Ll}\p{M}'’ʻ]+)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?|\p{Lu}\.?|(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\p{Ll}{1,3}\.|\p{Lu}{2,3}\.|(?:\p{Lo}\p{M}*){1,24})$/u;
 
 /** Lower-case particles inside a name (Pieter van der Berg, Luis de la Cruz): neither evidence nor a reason to reject. */
 const PARTICLE = /^(?:van|der|den|de|del|dela|delos|della|la|le|von|zu|da|di|du|dos|das|bin|ibn|al|el|ter|ten)$/;
@@ -84,7 +84,8 @@ const PARTICLE = /^(?:van|der|den|de|del|dela|delos|della|la|le|von|zu|da|di|du|
 /** Split a candidate into name tokens, "LAST, First" and HL7 `LAST^FIRST^M` included; particles are dropped. */
 export function nameTokens(value: string): string[] | undefined {
   const all = value.trim().split(/[\s,^]+/).filter((t) => t.length > 0 && !TITLES.test(t));
-  const parts = all.filter((t, i) => !(i > 0 && i < all.length - 1 && PARTICLE.test(t)));
+  // Particles inside a name, or leading a family name (`von Ahlen`), are neither evidence nor a reason to reject.
+  const parts = all.filter((t, i) => !(i < all.length - 1 && (i > 0 || all.length > 1) && PARTICLE.test(t)));
   if (parts.length === 0 || parts.length > 5) return undefined;
   for (const p of parts) if (!NAME_TOKEN.test(p)) return undefined;
   return parts;

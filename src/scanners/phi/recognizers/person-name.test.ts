@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: '{"resourceType":"Encounter","subject":{"reference":"Patient/p1"},"participant":[{"individual":{"display":"Ana Reyes"}}],"reasonCode":[{"coding":[{"display":"Hypertension"}]}]}', path: 'interop/fhir/encounter.json', name: "a participant's display and a code's display" },
     { code: 'Patient transported to CRMC without incident. Report to RN Deb Kaminski; coordinator Mireille Tan notified.\ncrew_lead = Kyle Brandt\n', path: 'ems/notes/pcr.txt', name: 'staff named after their role, or under a crew key' },
     { code: '# Teams\n\n| Team | Name | Email | Phone |\n|---|---|---|---|\n| Patient portal | Ana Lucía Ferreira | ana.ferreira@example.org | (480) 967-3322 |\n', path: 'docs/TEAMS.md', name: 'a team list (a staff column, no clinical one) in a file about patients' },
     { code: "Patient::create([\n    'clinic_address' => '2900 N Campbell Vista Ave, Suite 110',\n    'patient_note' => 'seen at 14 Rose Garden Ln',\n]);\n", path: 'web/database/seeders/PatientSeeder.php', name: "a street's name after a house number or before a street type" },
@@ -34,6 +35,8 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: '{"resourceType":"Coverage","subscriber":{"reference":"Patient/p1","display":"Fatima Al-Zahraa Haddad"},"policyHolder":{"display":"Klaus-Dieter von Ahlen"}}', path: 'interop/fhir/coverage.json', name: "a FHIR reference's display naming the patient or policy holder", findings: [{ excerpt: 'F***** A*-Z***** H*****' }, { excerpt: 'K****-D***** v** A****' }] },
+    { code: '{"resourceType":"Patient","name":[{"family":"von Ahlen","given":["Annika"]}],"extension":[{"nativeName":"김민준"}]}', path: 'interop/fhir/patient.json', name: 'a family name led by a particle, a native-script name key', findings: [{ excerpt: 'v** A****' }, { excerpt: 'A*****' }, { excerpt: '김**' }] },
     { code: '| MRN | Name | Phone |\n|---|---|---|\n| MV4401922 | Ana Lucía Ferreira | (480) 967-3322 |\n', path: 'docs/incident.md', name: 'the same columns with an MRN: patients', findings: [{ line: 3, excerpt: 'A** L**** F*******' }] },
     { code: 'patient seen 03/04/1961 Maria Gonzalez; callback 10:30 Ana Reyes\n', path: DATA, name: 'a name after a date or a time (not a house number)', findings: [{ excerpt: 'M**** G*******' }, { excerpt: 'A** R****' }] },
     { code: '<NewRx><Patient><HumanPatient><Name><LastName>Okafor</LastName><FirstName>Chinedu</FirstName></Name></HumanPatient></Patient></NewRx>', path: 'fixtures/newrx_patient.xml', name: 'the patient of an NCPDP SCRIPT message', findings: [{ excerpt: 'O*****' }, { excerpt: 'C******' }] },
