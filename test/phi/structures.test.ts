@@ -62,6 +62,18 @@ describe('structured formats', () => {
     expect(run('api/postman/t.postman_collection.json', JSON.stringify({ raw: '{ "a": {{value}} }' })).problems).toEqual([]);
   });
 
+  it('name/value pair objects: the name labels the value (Postman query, Kubernetes env list)', () => {
+    const doc = JSON.stringify({ info: { name: 'patient search' }, query: [{ key: 'lastName', value: 'Haddad' }, { key: 'dob', value: '1976-02-14' }, { key: 'limit', value: '50' }], env: [{ name: 'TIMEOUT_MS', value: '19760214' }] }, null, 2);
+    const { findings } = run('api/postman/search.postman_collection.json', doc);
+    const lines = doc.split('\n');
+    const at = (v: string) => lines.findIndex((l) => l.includes(`"${v}"`)) + 1;
+    const on = (line: number) => findings.filter((f) => f.location.startLine === line).map((f) => f.ruleId);
+    expect(on(at('Haddad'))).toEqual(['phi/person-name']);
+    expect(on(at('1976-02-14'))).toEqual(['phi/date-of-birth']);
+    expect(on(at('50'))).toEqual([]);
+    expect(on(at('19760214'))).toEqual([]);
+  });
+
   it('HTML tables: header cells label the cells below them; a table without a header row is left to the text pass', () => {
     const page = [
       '<html><body><p>Known problem records (March)</p>',

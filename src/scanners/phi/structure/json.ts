@@ -4,6 +4,7 @@
  * Malformed input stops the walk with a problem at the line of the error; fields found before it
  * are kept and the caller still scans the file as text.
  */
+import { normalizeLabel } from '../labels.js';
 import { fieldLabel, HINT_KEYS, NON_PATIENT_RESOURCES } from './hints.js';
 import { lineAt, type Field, type Structure } from './types.js';
 
@@ -18,6 +19,9 @@ interface Frame {
   record: string;
   path: string;
 }
+
+const VALUE_KEY = /^(?:value|Value)$/;
+const PAIR_NAME_KEY = /^(?:key|Key|name|Name|field|parameter|param)$/;
 
 /** Extended JSON type operators: `$date`, `$numberLong`, `$numberInt`, `$numberDecimal`. */
 const EJSON_KEY = /^\$(?:date|numberLong|numberInt|numberDecimal|numberDouble)$/;
@@ -104,6 +108,18 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
   };
   const top = () => stack[stack.length - 1];
   /**
+   * A name/value pair object (`{"key": "lastName", "value": "Haddad"}` in a Postman query, `{"name":
+   * "PATIENT_DOB", "value": ...}` in a Kubernetes env list, `{"Key": ..., "Value": ...}` AWS tags):
+   * the name is the value's label.
+   */
+  const namedValue = (f: Frame): string | undefined => {
+    if (f.entries.length > 4 || !f.entries.some((e) => VALUE_KEY.test(e.key))) return undefined;
+    const n = f.entries.find((e) => PAIR_NAME_KEY.test(e.key));
+    if (!n || n.end - n.start > 48) return undefined;
+    const name = text.slice(n.start, n.end);
+    return /^[A-Za-z][\w .-]*$/.test(name) ? normalizeLabel(name) : undefined;
+  };
+  /**
    * A JSON document escaped into a string: a Postman request body (`"raw": "{\\n  \\"firstName\\": ..."`),
    * a HAR post body or response text, a message payload in a log event. It is read as JSON in its
    * own right, and its fields are mapped back to where their escaped text sits.
@@ -147,10 +163,12 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
   };
   const closeObject = (f: Frame) => {
     const nonPatient = f.resourceType !== undefined && NON_PATIENT_RESOURCES.has(f.resourceType);
+    const pairLabel = namedValue(f);
     for (const e of f.entries) {
       if (fields.length >= max) break;
       const inherited = stack.some((s) => s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType));
-      const field: Field = { label: fieldLabel(f.key, e.key, f.hints), start: e.start, end: e.end, record: f.record, where: `${f.path}.${e.key}`, ...(nonPatient || inherited ? { nonPatient: true } : {}) };
+      const label = pairLabel && VALUE_KEY.test(e.key) ? pairLabel : fieldLabel(f.key, e.key, f.hints);
+      const field: Field = { label, start: e.start, end: e.end, record: f.record, where: `${f.path}.${e.key}`, ...(nonPatient || inherited ? { nonPatient: true } : {}) };
       if (EJSON_KEY.test(e.key)) extendedJson(field, f, e.key);
       fields.push(field);
     }
