@@ -268,6 +268,9 @@ function dropAgainstStructure(ds: Detection[], fields: Field[]): Detection[] {
     const f = at >= 0 ? sorted[at] : undefined;
     if (!f || d.start >= f.end) return true;
     if (f.nonPatient && d.kind !== 'npi' && d.kind !== 'dea-number' && d.kind !== 'medical-license') return false;
+    // A long free-text field (a ticket's description, a note) holds prose: its label says what the
+    // field is, not what every name or number written inside it is.
+    if (f.end - f.start > 80 && d.end - d.start < (f.end - f.start) / 2) return true;
     return !antiLabelled(BY_KIND_LOCAL.get(d.kind)?.antiLabels, f.label);
   });
 }
