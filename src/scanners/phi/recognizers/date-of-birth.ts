@@ -4,7 +4,7 @@ import { maskDate } from '../mask.js';
 import { syntheticDate } from '../synthetic.js';
 import { hasTimeOfDay, parseDate, plausibleBirth } from '../validators.js';
 import { phiRule } from './common.js';
-import { DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
+import { CODE_DATE_PATTERN, DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
 
 /** A log level right after the date (`2024-03-11 INFO`, `[2024-03-11] warn:`): the date is the line's timestamp. */
 const LEVEL_AFTER = /^\]?[ \t|:,-]*\[?(?:trace|debug|info|notice|warn(?:ing)?|error|err|fatal|crit(?:ical)?|alert|emerg)\b/i;
@@ -22,7 +22,7 @@ export const recognizer: Recognizer = {
   labels: labelRe(['dob', 'd_o_b', 'date_of_birth', 'birth_date', 'birthdate', 'birthday', 'birth_dt', 'birth_time', 'dt_of_birth', 'born', 'born_on', 'birth', 'pid_7', 'patient_birth_date', 'fecha_de_nacimiento']),
   pattern: DATE_PATTERN,
   // Seed files build dates in code: `Date.new(1958, 4, 17)`, `date(1958, 4, 17)`, `LocalDate.of(...)`.
-  codePattern: /(?:\bDate\.new|\bdate|\bdatetime(?:\.date)?|\bnew Date|\bLocalDate\.of|\bnew DateTime|\bnew DateOnly|\bDateOnly|\bDateTime|\btime\.Date)\(\s*((?:18|19|20)\d{2},\s*(?:\d{1,2}|time\.[A-Z][a-z]+),\s*\d{1,2})\s*[,)]/dg,
+  codePattern: CODE_DATE_PATTERN,
   boostable: true,
   // The timestamp that starts most log lines: unlabelled and with a time, so judge() would say 0.
   quick: (v, before) => !(unlabelledAtLineStart(before) && hasTimeOfDay(v)),

@@ -33,3 +33,11 @@ export function unlabelledAtLineStart(before: string): boolean {
   }
   return true;
 }
+
+/**
+ * Dates built in code: `Date.new(1958, 4, 17)`, `date(1958, 4, 17)`, `LocalDate.of(...)`, C#'s
+ * `new DateTime(...)`, Go's `time.Date(1947, time.August, 23, ...)`, Rust's
+ * `NaiveDate::from_ymd_opt(...)`. The group is the year, month and day as written.
+ */
+export const CODE_DATE_PATTERN =
+  /(?:\bDate\.new|\bdate|\bdatetime(?:\.date)?|\bnew Date|\bLocalDate\.of|\bnew DateTime|\bnew DateOnly|\bDateOnly|\bDateTime|\btime\.Date|\bNaiveDate::from_ymd(?:_opt)?)\(\s*((?:18|19|20)\d{2},\s*(?:\d{1,2}|time\.[A-Z][a-z]+),\s*\d{1,2})\s*[,)]/dg;

@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/patient-date', {
   valid: [
+    { code: 'var patientBuild = new Build { Released = new DateTime(2024, 3, 18) };\n', path: 'tests/BuildTests.cs', name: 'a release date built in code' },
     { code: 'entry_type,entry_datetime,pcr_id,unit\nSHIFT_COUNT,2024-02-10 07:00,,M12\n', path: 'ems/controlled_substances/log.csv', name: 'a date column in a row of a patient table that names no patient' },
     { code: '{"audit":{"table":"releases","recordedDate":"2024-03-01","actor":"ci-bot"}}', path: 'logs/audit/release.json', name: 'a recordedDate with no patient in view' },
     { code: 'if (status == "2024-03-01") { deploy(); }\n', path: 'scripts/deploy.js', name: 'a comparison whose key labels no date' },
@@ -16,6 +17,7 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: 'rx_number,fill_date,patient_last,patient_first\n9999999,2024-03-27,PATIENT,TEST\n', path: 'data/dispensing/fills.csv', name: 'the fill date of a test record' },
   ],
   invalid: [
+    { code: 'var claim = new Claim { PatientMrn = "MV1", DateOfService = new DateTime(2024, 3, 18) };\n', path: 'tests/ClaimTests.cs', name: 'a date of service built in code', findings: [{ excerpt: '2024, *, **' }] },
     { code: 'mrn,last_name,soc_date,created_at\nMV4401922,Okafor,2024-02-11,2024-03-01\n', path: 'exports/episodes.csv', name: "another date column of a patient's row (not its bookkeeping)", findings: [{ line: 2, excerpt: '2024-**-**' }] },
     { code: '{"resourceType":"Observation","subject":{"reference":"Patient/p1"},"effectiveDateTime":"2023-07-10T06:40:00-08:00"}', path: 'interop/fhir/obs.json', name: "a FHIR Observation's effective time", findings: [{ excerpt: '2023-**-*****:**:**-**:**' }] },
     { code: 'pcr_id = PCR-23-983940 (patient)\nincident_ts = 2023-12-04T03:10:07.000Z\n', path: 'docs/data/schema_dump.txt', name: 'an incident timestamp beside a patient record', findings: [{ line: 2, excerpt: '2023-**-*****:**:**.****' }] },

@@ -4,7 +4,7 @@ import { maskDate } from '../mask.js';
 import { syntheticDate } from '../synthetic.js';
 import { parseDate } from '../validators.js';
 import { phiRule } from './common.js';
-import { DATE_PATTERN, PARTIAL_DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
+import { CODE_DATE_PATTERN, DATE_PATTERN, PARTIAL_DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
 
 const PHARMACY_EVENTS = ['fill(?:ed)?_(?:date|dt|on|at)', 'date_(?:filled|dispensed|picked_up|delivered)', 'dispensed?(?:_date|_dt|_on|_at)', 'picked_up(?:_date|_dt|_on|_at)', 'pickup_(?:date|dt|at)', 'delivered_(?:date|dt|on|at)'];
 /** FHIR's clinical timestamps (Observation.effectiveDateTime, MedicationRequest.authoredOn ...). */
@@ -48,6 +48,8 @@ export const recognizer: Recognizer = {
   meta: phiRule('patient-date', 'Admission, discharge, death or service date', 'medium', 'A date tied to an individual other than the birth date: admission, discharge, death, date of service, procedure or visit date.'),
   labels: labelRe([...SPECIFIC_LABELS, ...GENERIC_DATE]),
   pattern: DATE_PATTERN,
+  // `DateOfService = new DateTime(2024, 3, 18)`: the label is read before the call.
+  codePattern: CODE_DATE_PATTERN,
   valuePattern: PARTIAL_DATE_PATTERN,
   trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm|fill|dispens|pick|arrest|crash|enrol|consent|effective|authored|recorded|performed|occurrence/i,
   // Free text needs a label (judge() below); a date that starts its line has none.
