@@ -24,7 +24,7 @@ describe('held-out PHI corpora', () => {
   it('pharmacy (pharmacy and lab services: .NET, Laravel, Postman, HAR, Mongo and Elasticsearch dumps, NCPDP, HL7 ORU, Sentry)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'pharmacy'), scanner);
     expect(r.labels).toBe(860);
-    expect(r.recall).toBeGreaterThanOrEqual(0.82);
+    expect(r.recall).toBeGreaterThanOrEqual(0.83);
     // 55 of the flagged negatives are prescribers' NPI and DEA numbers, reported on purpose.
     expect(r.flagged.length).toBeLessThanOrEqual(66);
     expect(r.flagged.filter((n) => !/NPI|DEA|licen[cs]e/i.test(n.why)).length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(11);
@@ -33,7 +33,7 @@ describe('held-out PHI corpora', () => {
   it('telehealth (a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports)', async () => {
     const r = await scoreSet(join(HOLDOUT_ROOT, 'telehealth'), scanner);
     expect(r.labels).toBe(856);
-    expect(r.recall).toBeGreaterThanOrEqual(0.84);
+    expect(r.recall).toBeGreaterThanOrEqual(0.87);
     // 21 of the flagged negatives are provider NPI, DEA and licence numbers, reported on purpose.
     expect(r.flagged.length, r.flagged.map((n) => `${n.path}:${n.line} ${n.why}`).join('\n')).toBeLessThanOrEqual(34);
     expect(r.flagged.filter((n) => !/NPI|DEA|licen[cs]e/i.test(n.why)).length).toBeLessThanOrEqual(13);
