@@ -79,7 +79,8 @@ const TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sr|jr|ii|iii|iv|md|rn|phd)\.?$/i;
 const NAME_TOKEN = /^(?:\p{Lu}[\p{Ll}\p{M}'’ʻ-]+(?:-\p{Lu}[\p{Ll}\p{M}'’ʻ]+)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?|\p{Lu}\.?|(?:Mc|Mac|O['’]|D['’]|De|Di|La|Le|Van|Von)\p{Lu}[\p{Ll}]+|\p{Lu}\p{Ll}{1,3}\.|\p{Lu}{2,3}\.|(?:\p{Lo}\p{M}*){1,24})$/u;
 
 /** Lower-case particles inside a name (Pieter van der Berg, Luis de la Cruz): neither evidence nor a reason to reject. */
-const PARTICLE = /^(?:van|der|den|de|del|dela|delos|della|la|le|von|zu|da|di|du|dos|das|bin|ibn|al|el|ter|ten)$/;
+export const PARTICLES = 'van|der|den|de|del|dela|delos|della|la|le|von|zu|da|di|du|dos|das|bin|ibn|al|el|ter|ten';
+const PARTICLE = new RegExp(`^(?:${PARTICLES})$`);
 
 /** Split a candidate into name tokens, "LAST, First" and HL7 `LAST^FIRST^M` included; particles are dropped. */
 export function nameTokens(value: string): string[] | undefined {

@@ -61,3 +61,7 @@ export function nearerThanPatient(before: string, orgCue: RegExp): boolean {
   for (const m of before.matchAll(PATIENT_CUE)) patient = m.index!;
   return org > patient;
 }
+
+/** Street types (`Rd`, `Avenue` ...), for street addresses and for telling a street's name from a person's. */
+export const STREET_TYPE =
+  '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Sq|Loop|Pike|Alley|Plaza|Crossing|Row)';

@@ -1,7 +1,7 @@
 import type { Recognizer } from '../types.js';
 import { labelRe } from '../labels.js';
 import { maskName } from '../mask.js';
-import { isNeverName, nameScore, nameTokens, tokenEvidence } from '../names.js';
+import { isNeverName, nameScore, nameTokens, PARTICLES, tokenEvidence } from '../names.js';
 
 /** Provider titles and degrees: one list for the value itself and for the text just around it. */
 const TITLES = String.raw`(?:Dr|Doctor|Prof)\.?`;
@@ -20,10 +20,10 @@ const RELATION_BEFORE = /\b(?:daughter|son|wife|husband|spouse|partner|mother|fa
 /** A house number before (`2900 N Campbell Vista Ave`) or a street type after: the words are a street's name. */
 // The number stands alone (not the end of a date `03/04/1961` or a time `10:30`).
 const HOUSE_NUMBER_BEFORE = /(?:^|[ \t,;(\["'])\d{1,6}[A-Z]?[ \t]+(?:[NS][EW]?\.?[ \t]+|[EW]\.?[ \t]+)?$/;
-const STREET_AFTER = /^[ \t]+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Loop|Plaza)\b/;
+const STREET_AFTER = new RegExp(String.raw`^[ \t]+${STREET_TYPE}\b`);
 const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => tokenEvidence(t, 'any') > 0);
 import { syntheticName } from '../synthetic.js';
-import { phiRule } from './common.js';
+import { phiRule, STREET_TYPE } from './common.js';
 
 /** Labels that say "a person's name" outright; a bare `name` key needs the value to look like one. */
 const SPECIFIC = labelRe([
@@ -46,7 +46,10 @@ export const recognizer: Recognizer = {
     // A quote before the name is an opening quote unless a letter precedes it (the Brien of O'Brien).
     // Lower-case particles sit between the parts (`Pieter van den Heuvel`, `Luis de la Cruz`).
     // The last form is a roster's `CHATTERJEE, HARPREET`: only name lists can tell it from `ERROR, RETRY`.
-    /(?<![\p{L}\p{N}_@.’-])(?<!\p{L}['’])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:van|von|de|del|della|da|di|du|der|den|la|le|ter|ten|bin|ibn|al|el)[ \t]+){0,2}(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?|\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?,[ \t]?\p{Lu}{2,}(?:[ \t]\p{Lu}\.?)?)(?![\p{L}\p{N}_@'’-])/dgu,
+    new RegExp(
+      String.raw`(?<![\p{L}\p{N}_@.’-])(?<!\p{L}['’])((?:(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?(?:[ \t]+\p{Lu}\.?)?(?:[ \t]+(?:(?:${PARTICLES})[ \t]+){0,2}(?:(?:Mc|Mac|O['’]|De|Di|Van|Von|La|Le|Del|Da)[ \t]?)?\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?){1,2}|\p{Lu}[\p{Ll}'’]+(?:-\p{L}[\p{Ll}'’]+)?,[ \t]*\p{Lu}[\p{Ll}'’]+(?:[ \t]+\p{Lu}\.?)?|\p{Lu}{2,}(?:['’-]\p{Lu}+)?\^\p{Lu}{2,}(?:\^\p{Lu}+)?|\p{Lu}{2,}(?:['’-]\p{Lu}{2,})?,[ \t]?\p{Lu}{2,}(?:[ \t]\p{Lu}\.?)?)(?![\p{L}\p{N}_@'’-])`,
+      'dgu',
+    ),
   judge(v, ctx) {
     const label = ctx.label ?? '';
     // "Dr. Ken Ito", "Ana Reyes, MD": a provider's name is not a patient identifier (an email's From

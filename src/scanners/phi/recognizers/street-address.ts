@@ -1,10 +1,9 @@
 import type { Recognizer } from '../types.js';
 import { labelRe } from '../labels.js';
 import { maskName } from '../mask.js';
-import { ladder, nearerThanPatient, phiRule } from './common.js';
+import { ladder, nearerThanPatient, phiRule, STREET_TYPE } from './common.js';
 
-const SUFFIX =
-  '(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Court|Ct|Way|Place|Pl|Terrace|Ter|Parkway|Pkwy|Highway|Hwy|Circle|Cir|Trail|Trl|Square|Sq|Loop|Pike|Alley|Plaza|Crossing|Row)';
+const SUFFIX = STREET_TYPE;
 const STATES =
   'AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|GU|VI';
 
