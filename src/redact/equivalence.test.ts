@@ -255,6 +255,16 @@ describe('redactFile (a file on each end) writes exactly what the stream writes'
     expect(viaFile('', NOW)).toBe('');
   });
 
+  it('where masks are longer than their values, and around bytes that are not UTF-8', () => {
+    // ASCII batches are copied byte for byte around the masks; a short e-mail's mask is longer.
+    const short = Array.from({ length: 30_000 }, (_, i) => `patient contact a${i % 10}@b.co ssn 219-09-${1000 + (i % 8000)}`).join('\n');
+    expect(redact('patient contact a1@b.co', NOW)).not.toContain('a1@b.co');
+    expect(viaFile(short, NOW)).toBe(referenceStream([short], NOW));
+    // A stray 0xFF is not ASCII: that batch takes the decoding path, as the stream does.
+    const bytes = Buffer.concat([Buffer.from(short.slice(0, 200_000)), Buffer.from([0xff, 0x0a]), Buffer.from(short.slice(0, 200_000))]);
+    expect(viaFile(bytes, NOW)).toBe(referenceStream([bytes], NOW));
+  });
+
   it('on lines longer than a read and than MAX_LINE, cut between characters', () => {
     const wide = Array.from({ length: 90_000 }, (_, i) => `Patient Zoë Müller-Łukasiewicz 患者 SSN 219-09-${String(1000 + (i % 8000))} `).join('');
     const text = `first line\n${wide}\nPatient Maria Gonzalez DOB 03/04/1961\n${'z'.repeat(1_500_000)}\nlast`;

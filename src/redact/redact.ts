@@ -26,9 +26,16 @@ export const REDACT_KINDS: readonly string[] = RECOGNIZERS.map((r) => r.kind);
 
 let namesLoaded = false;
 
-/** Mask every identifier found in `text`; everything else (including newlines) is unchanged. */
-export function redact(text: string, options: RedactOptions = {}): string {
-  if (text.length === 0) return text;
+/** One span of a text to mask: [start, end) in the text's UTF-16 offsets, and what goes there. */
+export interface Redaction {
+  start: number;
+  end: number;
+  mask: string;
+}
+
+/** The spans `redact` masks in `text`, in order and not overlapping. */
+export function redactions(text: string, options: RedactOptions = {}): Redaction[] {
+  if (text.length === 0) return [];
   if (!namesLoaded) {
     loadNames();
     namesLoaded = true;
@@ -39,19 +46,32 @@ export function redact(text: string, options: RedactOptions = {}): string {
     textClass: 'log',
     nowYear: options.nowYear ?? new Date().getUTCFullYear(),
     clinical: options.assumeClinical ?? true,
+    markTestValues: false,
     ...(kinds ? { kinds } : {}),
   });
-  // Pieces joined once: a batch is 256K characters and holds thousands of masks.
-  const parts: string[] = [];
+  const out: Redaction[] = [];
   let last = 0;
   for (const d of found) {
     if (d.score < floor || d.start < last) continue;
     const mask = BY_KIND.get(d.kind)!.mask(d.value);
     // Masks are `*` and the value's own punctuation; encoded, they keep a query string a query string.
-    parts.push(text.slice(last, d.start), d.urlEncoded ? encodeURIComponent(mask) : mask);
+    out.push({ start: d.start, end: d.end, mask: d.urlEncoded ? encodeURIComponent(mask) : mask });
     last = d.end;
   }
-  if (last === 0) return text;
+  return out;
+}
+
+/** Mask every identifier found in `text`; everything else (including newlines) is unchanged. */
+export function redact(text: string, options: RedactOptions = {}): string {
+  const rs = redactions(text, options);
+  if (rs.length === 0) return text;
+  // Pieces joined once: a batch is 60K characters and holds hundreds of masks.
+  const parts: string[] = [];
+  let last = 0;
+  for (const r of rs) {
+    parts.push(text.slice(last, r.start), r.mask);
+    last = r.end;
+  }
   parts.push(text.slice(last));
   return parts.join('');
 }

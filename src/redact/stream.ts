@@ -7,9 +7,10 @@
  * Batches are cut on bytes, not characters: a newline byte never sits inside a UTF-8 sequence, so
  * each batch decodes on its own and no string is ever concatenated piece by piece.
  */
+import { isAscii } from 'node:buffer';
 import { readSync, writeSync } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
-import { redact, type RedactOptions } from './redact.js';
+import { redact, redactions, type RedactOptions } from './redact.js';
 
 /**
  * Bytes per batch, kept under V8's large-object threshold (128 KiB, and a two-byte string needs
@@ -143,14 +144,33 @@ export function redactFile(inFd: number, outFd: number, options: RedactOptions =
   let buf = Buffer.allocUnsafeSlow(READ_SIZE);
   let out = Buffer.allocUnsafeSlow(3 * BATCH);
   let have = 0;
+  const writeAll = (b: Buffer, n: number): void => {
+    for (let off = 0; off < n; ) off += writeSync(outFd, b, off, n - off);
+  };
   const emit = (from: number, to: number): void => {
+    if (isAscii(buf.subarray(from, to))) {
+      // ASCII (most logs): a character offset is a byte offset, so the input bytes are copied
+      // around the masks, and never decoded into one string and encoded back.
+      const rs = redactions(buf.toString('latin1', from, to), options);
+      let need = to - from;
+      for (const r of rs) need += Math.max(0, Buffer.byteLength(r.mask) - (r.end - r.start));
+      if (need > out.length) out = Buffer.allocUnsafeSlow(need);
+      let o = 0;
+      let last = from;
+      for (const r of rs) {
+        o += buf.copy(out, o, last, from + r.start);
+        o += out.write(r.mask, o);
+        last = from + r.end;
+      }
+      o += buf.copy(out, o, last, to);
+      return writeAll(out, o);
+    }
     const text = redact(buf.toString('utf8', from, to), options);
     // A masked value is never longer in bytes than the value (masks are ASCII), but `*` can stand
     // for a multi-byte letter, so size from the string rather than from the input.
     const need = Buffer.byteLength(text);
     if (need > out.length) out = Buffer.allocUnsafeSlow(need);
-    const n = out.write(text, 0);
-    for (let off = 0; off < n; ) off += writeSync(outFd, out, off, n - off);
+    writeAll(out, out.write(text, 0));
   };
   for (;;) {
     if (have === buf.length) {

@@ -29,6 +29,12 @@ export interface DetectOptions {
   valueLabel?: string;
   /** Precomputed `clinicalSignal(text, path)`. */
   signal?: boolean;
+  /**
+   * Mark documented test values (`synthetic`) on every detection (default true). `redact` masks
+   * test values like any other and turns this off: they are then judged only where co-occurrence
+   * needs to know (a test name does not raise the date beside it).
+   */
+  markTestValues?: boolean;
 }
 
 export { clinicalSignal, worthScanning } from './signal.js';
@@ -154,11 +160,12 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       const line = sub.slice(ws, we);
       const col = start - ws;
       const label = inlineLabel(line, codeForm ? Math.max(0, m.index + from - ws) : col);
-      if (label && (antiLabelled(r.antiLabels, label) || DOC_LABEL_RE.test(label))) continue;
+      const says = label === undefined ? LABEL_NONE : labelSays(r, label);
+      if (says === LABEL_AGAINST) continue;
       const value = sub.slice(start, end);
       const ctx: JudgeContext = {
         label,
-        labelled: label !== undefined && (r.labels?.test(label) ?? false),
+        labelled: says === LABEL_FOR,
         structured: false,
         patient: patientAt(ls, le, start),
         textClass: opts.textClass,
@@ -180,8 +187,9 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
 
   // key=value / key: value pairs in free text (logs, prose, code literals): the key is the label.
   if (signal) {
-    // Keys repeat (every log line has the same few): judge which recognizers a key names once.
-    const kvCache = new Map<string, { label: string; recs: Recognizer[] }>();
+    // Keys repeat (every log line has the same few): which recognizers a key names is decided once
+    // per set of active recognizers, and kept across calls (`redact` calls this per batch).
+    const kvCache = keyCache(active);
     KV_RE.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = KV_RE.exec(sub)) !== null) {
@@ -195,6 +203,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
         const label = normalizeLabel(key);
         // A documentation key (`example:`) labels no recognizer: decided once per key, not per pair.
         entry = { label, recs: DOC_LABEL_RE.test(label) ? [] : active.filter((r) => r.labels?.test(label) && !antiLabelled(r.antiLabels, label)) };
+        if (kvCache.size >= CACHE_MAX) kvCache.clear();
         kvCache.set(key, entry);
       }
       const { label, recs: candidates } = entry;
@@ -231,7 +240,8 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     const d = judgeField(text, f, active, opts, !f.nonPatient);
     if (d) out.push(d);
   }
-  const result = syntheticRecords(coOccur(testValues(merge(out))), fields, text);
+  const result =
+    opts.markTestValues === false ? coOccur(merge(out), testValue) : syntheticRecords(coOccur(testValues(merge(out)), (d) => d.synthetic), fields, text);
   return opts.path !== undefined && PEOPLE_FILE_RE.test(opts.path) ? result.filter((d) => !PEOPLE_KINDS.has(d.kind) || PATIENT_LABEL_RE.test(d.label ?? '')) : result;
 }
 
@@ -280,8 +290,13 @@ function dropAgainstStructure(ds: Detection[], fields: Field[]): Detection[] {
  * the merge: most free-text candidates overlap another and are dropped there.
  */
 function testValues(ds: Detection[]): Detection[] {
-  for (const d of ds) if (!d.synthetic) d.synthetic = BY_KIND_LOCAL.get(d.kind)?.synthetic?.(d.value) ?? false;
+  for (const d of ds) testValue(d);
   return ds;
+}
+
+function testValue(d: Detection): boolean {
+  if (!d.synthetic) d.synthetic = BY_KIND_LOCAL.get(d.kind)?.synthetic?.(d.value) ?? false;
+  return d.synthetic;
 }
 
 /** "John" and "Doe" in separate columns are still John Doe: judge test names per record. */
@@ -315,6 +330,40 @@ function syntheticRecords(ds: Detection[], fields: readonly Field[], text: strin
   // A record about "Jane Doe" or "Test Child" is test data: its birth date and phone are too.
   for (const d of ds) if (testRecords.has(d.record)) d.synthetic = true;
   return ds;
+}
+
+const LABEL_NONE = 0;
+const LABEL_FOR = 1;
+const LABEL_AGAINST = 2;
+/** Bounds the label caches below: labels come from the scanned text, so their number has no limit. */
+const CACHE_MAX = 4096;
+const labelVerdicts = new Map<Recognizer, Map<string, number>>();
+
+/**
+ * What an inline label says about a recognizer's candidate: names its kind (LABEL_FOR), rules it
+ * out (an anti-label or a documentation key: LABEL_AGAINST), or neither. Labels repeat on every
+ * line of a log, and the label regexes are long alternations: each pair is tested once.
+ */
+function labelSays(r: Recognizer, label: string): number {
+  let m = labelVerdicts.get(r);
+  if (!m) labelVerdicts.set(r, (m = new Map()));
+  let v = m.get(label);
+  if (v === undefined) {
+    v = antiLabelled(r.antiLabels, label) || DOC_LABEL_RE.test(label) ? LABEL_AGAINST : r.labels?.test(label) ? LABEL_FOR : LABEL_NONE;
+    if (m.size >= CACHE_MAX) m.clear();
+    m.set(label, v);
+  }
+  return v;
+}
+
+const keyCaches = new Map<string, Map<string, { label: string; recs: Recognizer[] }>>();
+
+/** The key -> recognizers cache of the KV pass for one set of active recognizers. */
+function keyCache(active: readonly Recognizer[]): Map<string, { label: string; recs: Recognizer[] }> {
+  const id = active.map((r) => r.kind).join(',');
+  let c = keyCaches.get(id);
+  if (!c) keyCaches.set(id, (c = new Map()));
+  return c;
 }
 
 /**
@@ -438,15 +487,14 @@ const BOOSTABLE = new Set(RECOGNIZERS.filter((r) => r.boostable).map((r) => r.ki
 const ANCHOR_MIN = 0.55;
 
 /** A bare date, phone or email is not PHI; beside a name, MRN or SSN in the same record it is. */
-function coOccur(ds: Detection[]): Detection[] {
-  // Anchors per record, counted once (a boost needs an anchor other than the value itself).
-  const anchors = new Map<string, number>();
-  for (const d of ds) if (ANCHORS.has(d.kind) && d.score >= ANCHOR_MIN && !d.synthetic) anchors.set(d.record, (anchors.get(d.record) ?? 0) + 1);
-  for (const d of ds) {
-    if (d.score >= ANCHOR_MIN || !BOOSTABLE.has(d.kind)) continue;
-    const n = anchors.get(d.record) ?? 0;
-    const self = ANCHORS.has(d.kind) && d.score >= ANCHOR_MIN && !d.synthetic ? 1 : 0;
-    if (n - self > 0) d.score = Math.min(0.85, d.score + 0.35);
-  }
+function coOccur(ds: Detection[], synthetic: (d: Detection) => boolean): Detection[] {
+  // Only records with a value that could be raised need their anchors counted (a value below
+  // ANCHOR_MIN is never an anchor itself, so a boost always comes from another detection).
+  let raisable: Set<string> | undefined;
+  for (const d of ds) if (d.score < ANCHOR_MIN && BOOSTABLE.has(d.kind)) (raisable ??= new Set()).add(d.record);
+  if (!raisable) return ds;
+  const anchored = new Set<string>();
+  for (const d of ds) if (raisable.has(d.record) && ANCHORS.has(d.kind) && d.score >= ANCHOR_MIN && !synthetic(d)) anchored.add(d.record);
+  for (const d of ds) if (d.score < ANCHOR_MIN && BOOSTABLE.has(d.kind) && anchored.has(d.record)) d.score = Math.min(0.85, d.score + 0.35);
   return ds;
 }

@@ -107,17 +107,25 @@ export function mayHaveShape(t: string, s: number, e: number): boolean {
     if (k === 0) continue;
     if (k === 1) {
       const j = digitsEnd(t, i + 1, e);
-      if (digitShape(t, i, j, e, i === s || !isWord(t.charCodeAt(i - 1)))) return true;
+      // Every digit shape goes on with a separator, `)` or a capital after the run (a timestamp's
+      // `:` or a duration's `ms` end it here, before any of the checks).
+      const x = j < e ? t.charCodeAt(j) : -1;
+      if ((isSep(x) || x === 41 || isUpper(x)) && digitShape(t, i, j, e, i === s || !isWord(t.charCodeAt(i - 1)))) return true;
       i = j - 1;
       continue;
     }
     if (k === 2) {
-      // Maria Gonzalez / Gonzalez, M. Maria (capitalised name pairs).
-      let p = i + 1;
-      while (p < e && isNameTail(t.charCodeAt(p))) p++;
-      if (p > i + 1) {
-        if (t.charCodeAt(p) === 44) p++;
-        if (t.charCodeAt(p) === 32 && isCap(t.charCodeAt(p + 1))) return true;
+      // Both capital shapes start a word: a capital inside one (`INFO`, `11T08`) starts neither.
+      const before = i > s ? t.charCodeAt(i - 1) : -1;
+      if (isWord(before)) continue;
+      // Maria Gonzalez / Gonzalez, M. Maria (capitalised name pairs), not after a letter of `À-ž`.
+      if (before < 0xc0 || before > 0x17e) {
+        let p = i + 1;
+        while (p < e && isNameTail(t.charCodeAt(p))) p++;
+        if (p > i + 1) {
+          if (t.charCodeAt(p) === 44) p++;
+          if (t.charCodeAt(p) === 32 && isCap(t.charCodeAt(p + 1))) return true;
+        }
       }
       // AB1234567 (passport-like, DEA).
       if (isUpper(c)) {
@@ -136,8 +144,9 @@ export function mayHaveShape(t: string, s: number, e: number): boolean {
     } else if (c === 94) {
       if (i > s && isUpper(t.charCodeAt(i - 1)) && isUpper(t.charCodeAt(i + 1))) return true;
     } else if (c === 104) {
-      if (t.startsWith('http://', i) || t.startsWith('https://', i)) return true;
-    } else if (t.startsWith('data:image', i)) return true;
+      // Most `h` and `d` start ordinary words: one character rules them out before the whole literal.
+      if (t.charCodeAt(i + 1) === 116 && (t.startsWith('http://', i) || t.startsWith('https://', i))) return true;
+    } else if (t.charCodeAt(i + 1) === 97 && t.startsWith('data:image', i)) return true;
   }
   return false;
 }
