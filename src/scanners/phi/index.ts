@@ -10,7 +10,7 @@ import { CODE_EXT_RE } from './code.js';
 import { clinicalSignal, detect, worthScanning } from './detect.js';
 import { BY_KIND, RECOGNIZERS } from './recognizers/index.js';
 import { DICOM_EXT_RE, facePhotoPathScore, IMAGE_EXT_RE } from './recognizers/face-photo.js';
-import { readStructure } from './structure/index.js';
+import { personRegister, readStructure } from './structure/index.js';
 import { dicomDetections, isDicom } from './structure/dicom.js';
 import { CONFIDENCE_FLOOR, scoreToConfidence, type Detection, type TextClass } from './types.js';
 
@@ -57,13 +57,15 @@ export const scanner: FileScanner = {
     } else {
       if (!artifact.text) return [];
       const pathSignal = /\.(?:hl7|hl7v2|er7)$/i.test(artifact.path);
-      if (!pathSignal && !worthScanning(artifact.text) && !clinicalSignal('', artifact.path)) return [];
+      // A fixed-width register of names and birth dates has no words to give it away (`OCAMPO  GUADALUPE  19270618`).
+      const register = pathSignal ? undefined : personRegister(artifact.path, artifact.text, nowYear);
+      if (!pathSignal && !register && !worthScanning(artifact.text) && !clinicalSignal('', artifact.path)) return [];
       const textClass = textClassOf(artifact.path);
-      const signal = pathSignal || clinicalSignal(artifact.text, artifact.path);
+      const signal = pathSignal || register !== undefined || clinicalSignal(artifact.text, artifact.path);
       let structure;
       try {
         // Structure only matters for files about patients (and costs a full parse).
-        if (signal) structure = readStructure(artifact.path, artifact.text);
+        if (signal) structure = register ?? readStructure(artifact.path, artifact.text, nowYear);
       } catch (e) {
         ctx.problem({ path: artifact.path, reason: 'parse-error', detail: `could not read the file's structure: ${(e as Error).message}` });
       }

@@ -40,18 +40,18 @@ const NAME_TEST = new Set([
 ]);
 /**
  * Names that can only be made up: the documented placeholders above, or a name that starts with
- * "Test", "Fake", "Dummy", "Sample" or "Mock". A record holding one is test data as a whole (a bare
+ * "Test", "Fake", "Dummy", "Sample" or "Mock" (also run together: `TESTPATIENT`). A record holding one is test data as a whole (a bare
  * "Doe" surname is not enough for that: real people are called Doe).
  */
 export const documentedTestName = (v: string): boolean => {
   const n = v.toLowerCase().replace(/[\^,]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return NAME_TEST.has(n) || NAME_TEST.has(n.split(' ').reverse().join(' ')) || /^(?:test|fake|dummy|sample|mock)\b/.test(n);
+  return NAME_TEST.has(n) || NAME_TEST.has(n.split(' ').reverse().join(' ')) || /^(?:test|fake|dummy|sample|mock)(?:patient|pt|user|person|member)?\b/.test(n);
 };
 
 export const syntheticName = (v: string): boolean => {
   const n = v.toLowerCase().replace(/[\^,]+/g, ' ').replace(/\s+/g, ' ').trim();
   const flipped = n.split(' ').reverse().join(' ');
-  return NAME_TEST.has(n) || NAME_TEST.has(flipped) || /\b(?:doe|test|dummy|sample|fake|zzz\w*)\b/.test(n);
+  return NAME_TEST.has(n) || NAME_TEST.has(flipped) || /\b(?:doe|test|dummy|sample|fake|zzz\w*)(?:patient|pt|user|person|member)?\b/.test(n);
 };
 
 /** Published sample identifiers: the CMS MBI example, a textbook DEA, NPI and VIN examples, test cards. */

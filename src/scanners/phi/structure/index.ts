@@ -2,6 +2,7 @@
 import { csvFields } from './csv.js';
 import { emlFields } from './eml.js';
 import { dicomDumpFields, looksLikeDicomDump } from './dicom-dump.js';
+import { fixedWidthFields } from './fixed-width.js';
 import { htmlTableFields } from './html.js';
 import { embeddedHl7Fields, hl7Fields, looksLikeHl7 } from './hl7.js';
 import { jsonFields, jsonLinesFields } from './json.js';
@@ -35,7 +36,7 @@ const EXT_READERS: Array<[RegExp, (text: string) => Structure]> = [
 /** Files above this size are scanned as text only (structure readers keep per-field objects). */
 const MAX_STRUCTURED = 16 * 1024 * 1024;
 
-export function readStructure(path: string, text: string): Structure | undefined {
+export function readStructure(path: string, text: string, nowYear = new Date().getUTCFullYear()): Structure | undefined {
   if (text.length > MAX_STRUCTURED) return undefined;
   for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text);
   if (/\.(?:txt|log|msg|dat)$/i.test(path) && looksLikeHl7(text)) return hl7Fields(text, { embedded: true });
@@ -43,9 +44,23 @@ export function readStructure(path: string, text: string): Structure | undefined
   if (!CODE_EXT_RE.test(path) && looksLikeDicomDump(text)) return dicomDumpFields(text);
   const hl7 = embeddedHl7Fields(text);
   // Printed tables live in documents, logs and notebooks; in source code they would only be comments.
-  const tables = CODE_EXT_RE.test(path) ? [] : textTableFields(text);
+  const tables = CODE_EXT_RE.test(path) ? [] : [...textTableFields(text), ...fixedWidthFields(text, nowYear)];
   if (tables.length === 0) return hl7;
   return withTables(hl7 ?? { format: 'text-table', fields: [], problems: [], clinical: false }, tables);
+}
+
+/** Extensions of fixed-width exports (and of text files that may hold one). */
+const FIXED_WIDTH_EXT_RE = /\.(?:dat|txt|fw|fwf|prn|asc|out|rpt|cpy|cbl|cob)$/i;
+
+/**
+ * A fixed-width file whose records hold a name column and a birth-date column: a register of
+ * people, patient data even without one clinical word in it. Undefined otherwise.
+ */
+export function personRegister(path: string, text: string, nowYear: number): Structure | undefined {
+  if (!FIXED_WIDTH_EXT_RE.test(path) || text.length > MAX_STRUCTURED) return undefined;
+  const fields = fixedWidthFields(text, nowYear);
+  if (!fields.some((f) => f.label === 'date_of_birth')) return undefined;
+  return { format: 'fixed-width', fields, problems: [], clinical: false };
 }
 
 /** Printed tables (DataFrame outputs, Markdown and psql tables) add their cells to a structure. */

@@ -1,0 +1,216 @@
+/**
+ * Fixed-width exports (claims extracts, OASIS and registry files, mainframe feeds) have no
+ * delimiters and no header: a record is `OCAMPO            GUADALUPE     19270618F97023...`, its
+ * layout in a document elsewhere. The columns are inferred from the records themselves, and only
+ * where the evidence is strong:
+ *
+ * - a name column: a word starts at the same position in most records, and most of those words
+ *   are in the name lists;
+ * - a date column: a valid date (`19270618`, `1927-06-18`, `06/18/1927`) at the same position in
+ *   most records, even glued to the next field (`2024011220240112`);
+ * - an NPI column: ten digits that pass the NPI check at the same position in nearly every record
+ *   (a random ten digits pass one time in ten).
+ *
+ * Records must be padded to one length, as fixed-width records are (a log or a note has lines of
+ * every length). Dates and NPIs are reported only in records that name a person: a file of dates alone is a
+ * schedule, not a patient. Of several date columns, the one whose years lie furthest back (and
+ * at least fifteen years back) is the birth date; the others are dates of the patient's care.
+ */
+import { tokenEvidence } from '../names.js';
+import { validNpi } from '../validators.js';
+import type { Field } from './types.js';
+
+/** Records shorter than this are prose or code, not a fixed-width layout. */
+const MIN_RECORD = 40;
+const MIN_RECORDS = 3;
+/** Columns are inferred from this many records of a kind (all of them are then read). */
+const SAMPLE = 2000;
+
+interface Rec {
+  text: string;
+  start: number;
+}
+
+interface Column {
+  at: number;
+  /** Characters the value takes (names: up to the next column or a double blank). */
+  width: number;
+  kind: 'name' | 'date' | 'npi';
+}
+
+export function fixedWidthFields(text: string, nowYear: number): Field[] {
+  const groups = new Map<string, Rec[]>();
+  let start = 0;
+  while (start < text.length) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(start, nl).replace(/\r$/, '');
+    // Record types lead the record (`H` claim header, `L` service line): each type is its own layout.
+    // A line led by blanks or holding a tab is indented prose or a tab-separated table.
+    if (line.trimEnd().length >= MIN_RECORD && line[0] !== ' ' && !line.includes('\t')) {
+      const key = line[0]!;
+      const g = groups.get(key);
+      if (g) g.push({ text: line, start });
+      else groups.set(key, [{ text: line, start }]);
+    }
+    start = nl + 1;
+  }
+  const out: Field[] = [];
+  for (const recs of groups.values()) if (recs.length >= MIN_RECORDS) out.push(...groupFields(recs, nowYear));
+  return out;
+}
+
+function groupFields(recs: Rec[], nowYear: number): Field[] {
+  // Fixed width means padded to the record length: a log or a note has lines of every length.
+  const lengths = new Map<number, number>();
+  for (const r of recs) lengths.set(r.text.length, (lengths.get(r.text.length) ?? 0) + 1);
+  if (Math.max(...lengths.values()) < recs.length * 0.8) return [];
+  const sample = recs.slice(0, SAMPLE);
+  const names = nameColumns(sample);
+  if (names.length === 0 || proseAround(sample, names)) return [];
+  const dates = dateColumns(sample, names);
+  const npis = npiColumns(sample, [...names, ...dates]);
+  const birth = birthColumn(sample, dates, nowYear);
+  const out: Field[] = [];
+  for (const r of recs) {
+    const record = `FW${r.start}`;
+    const cells: Field[] = [];
+    for (const c of [...names, ...dates, ...npis]) {
+      const v = cellAt(r.text, c);
+      if (!v) continue;
+      const label = c.kind === 'name' ? 'patient_name' : c.kind === 'npi' ? 'npi' : c === birth ? 'date_of_birth' : 'date';
+      cells.push({ label, start: r.start + c.at, end: r.start + c.at + v.length, record, where: `column ${c.at + 1}`, patient: true });
+    }
+    // A record whose name cells are all empty names no one.
+    if (cells.some((f) => f.label === 'patient_name')) out.push(...cells);
+  }
+  return out;
+}
+
+/**
+ * Lower-case words outside the name cells (`#SUP-5344  opened 03/04/2024 by A. Ferreira`): a
+ * template of prose lines that happen to be one length, not records.
+ */
+function proseAround(recs: Rec[], names: readonly Column[]): boolean {
+  let prose = 0;
+  for (const r of recs) {
+    let rest = r.text;
+    for (const c of names) {
+      const v = cellAt(r.text, c);
+      if (v) rest = rest.slice(0, c.at) + ' '.repeat(v.length) + rest.slice(c.at + v.length);
+    }
+    if (/[a-z]{2}/.test(rest)) prose++;
+  }
+  return prose > recs.length * 0.1;
+}
+
+function cellAt(line: string, c: Column): string | undefined {
+  if (c.kind === 'name') {
+    const m = NAME_CELL.exec(line.slice(c.at, c.at + c.width));
+    return m ? m[0] : undefined;
+  }
+  const v = line.slice(c.at, c.at + c.width);
+  if (c.kind === 'date') return dateAt(line, c.at, c.width) ? v : undefined;
+  return validNpi(v) ? v : undefined;
+}
+
+/** A name cell: letters, with single blanks, hyphens or apostrophes inside (`DE LA CRUZ`, `O'NEIL`). */
+const NAME_CELL = /^\p{L}[\p{L}'’.-]*(?: \p{L}[\p{L}'’.-]*)*/u;
+const isLetter = (c: string | undefined): boolean => c !== undefined && /\p{L}/u.test(c);
+
+function nameColumns(recs: Rec[]): Column[] {
+  // Where words start: after a blank, a letter that the previous record's column would also hold.
+  const starts = new Map<number, number>();
+  for (const r of recs) {
+    for (let i = 1; i < r.text.length; i++) if (r.text[i - 1] === ' ' && isLetter(r.text[i])) starts.set(i, (starts.get(i) ?? 0) + 1);
+  }
+  const need = Math.max(MIN_RECORDS, Math.ceil(recs.length * 0.6));
+  const ats = [...starts].filter(([, n]) => n >= need).map(([at]) => at).sort((a, b) => a - b);
+  const cols: Column[] = [];
+  for (let k = 0; k < ats.length; k++) {
+    const at = ats[k]!;
+    const width = (ats[k + 1] ?? Infinity) - at;
+    const values = new Set<string>();
+    let longestCell = 0;
+    for (const r of recs) {
+      const m = NAME_CELL.exec(r.text.slice(at, at + Math.min(width, 40)));
+      if (!m) continue;
+      values.add(m[0].toLowerCase());
+      longestCell = Math.max(longestCell, m[0].length);
+    }
+    // Most of the column's distinct words are known names, and at least two of them.
+    let known = 0;
+    for (const v of values) if (v.split(/[ -]/).some((t) => tokenEvidence(t, 'any') === 2)) known++;
+    if (known >= 2 && known >= values.size * 0.5) cols.push({ at, width: longestCell, kind: 'name' });
+  }
+  return cols;
+}
+
+/** `19270618`, `1927-06-18`, `06/18/1927` at `at`, with a real month and day. */
+function dateAt(line: string, at: number, width: number): boolean {
+  const s = line.slice(at, at + width);
+  let y: number;
+  let m: number;
+  let d: number;
+  if (width === 8 && /^\d{8}$/.test(s)) [y, m, d] = [+s.slice(0, 4), +s.slice(4, 6), +s.slice(6, 8)];
+  else if (width === 10 && /^\d{4}-\d\d-\d\d$/.test(s)) [y, m, d] = [+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)];
+  else if (width === 10 && /^\d\d\/\d\d\/\d{4}$/.test(s)) [m, d, y] = [+s.slice(0, 2), +s.slice(3, 5), +s.slice(6, 10)];
+  else return false;
+  return y >= 1880 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+const overlaps = (at: number, width: number, taken: readonly Column[]): boolean => taken.some((c) => at < c.at + c.width && c.at < at + width);
+
+function dateColumns(recs: Rec[], taken: readonly Column[]): Column[] {
+  const need = Math.max(MIN_RECORDS, Math.ceil(recs.length * 0.8));
+  const cols: Column[] = [];
+  const longest = Math.max(...recs.map((r) => r.text.length));
+  for (const width of [10, 8]) {
+    for (let at = 0; at + width <= longest; at++) {
+      if (overlaps(at, width, [...taken, ...cols])) continue;
+      let n = 0;
+      for (const r of recs) if (dateAt(r.text, at, width)) n++;
+      if (n >= need) cols.push({ at, width, kind: 'date' });
+    }
+  }
+  return cols;
+}
+
+function npiColumns(recs: Rec[], taken: readonly Column[]): Column[] {
+  const need = Math.max(MIN_RECORDS, Math.ceil(recs.length * 0.9));
+  const cols: Column[] = [];
+  const longest = Math.max(...recs.map((r) => r.text.length));
+  for (let at = 0; at + 10 <= longest; at++) {
+    if (overlaps(at, 10, [...taken, ...cols])) continue;
+    let n = 0;
+    const values = new Set<string>();
+    for (const r of recs) {
+      const v = r.text.slice(at, at + 10);
+      if (/^\d{10}$/.test(v) && validNpi(v)) {
+        n++;
+        values.add(v);
+      }
+    }
+    if (n >= need && values.size >= 2) cols.push({ at, width: 10, kind: 'npi' });
+  }
+  return cols;
+}
+
+/** The date column whose median year lies furthest back, if that is at least fifteen years ago and none is in the future. */
+function birthColumn(recs: Rec[], dates: readonly Column[], nowYear: number): Column | undefined {
+  let best: Column | undefined;
+  let bestMedian = Infinity;
+  for (const c of dates) {
+    const years: number[] = [];
+    for (const r of recs) {
+      if (!dateAt(r.text, c.at, c.width)) continue;
+      const s = r.text.slice(c.at, c.at + c.width);
+      years.push(c.width === 10 && s[2] === '/' ? +s.slice(6) : +s.slice(0, 4));
+    }
+    years.sort((a, b) => a - b);
+    const median = years[years.length >> 1]!;
+    if (years[years.length - 1]! > nowYear || median > nowYear - 15) continue;
+    if (median < bestMedian) [best, bestMedian] = [c, median];
+  }
+  return best;
+}
