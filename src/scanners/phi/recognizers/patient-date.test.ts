@@ -15,6 +15,10 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: '{"event":"email.sent","delivered_at":"2024-03-15T13:20:00Z","template":"receipt"}\n', path: 'fixtures/webhooks/events.ndjson', name: 'a delivery time with no patient' },
     // A test record ("TEST" in the name column): its dates are test data too.
     { code: 'rx_number,fill_date,patient_last,patient_first\n9999999,2024-03-27,PATIENT,TEST\n', path: 'data/dispensing/fills.csv', name: 'the fill date of a test record' },
+    // A care event in prose needs someone on its line: alone it stays below the floor.
+    { code: 'Patient portal: follow-up reminders rescheduled to 3/13/2024 for all clinics.\n', path: 'docs/notes.md', name: 'a care event in prose with no one named' },
+    { code: 'Dr. Okafor presented the audit; the patient survey was scheduled for review.\nDeployed 2024-03-12 by Maria Gonzalez\n', path: 'docs/notes.md', name: 'a date after a word that is no care event' },
+    { code: '{"appointment":{"starts_at":"2024-03-19T17:30:00Z","room":"B2"}}\n', path: 'fixtures/rooms.json', name: 'an appointment time in a record that names no patient' },
   ],
   invalid: [
     { code: 'var claim = new Claim { PatientMrn = "MV1", DateOfService = new DateTime(2024, 3, 18) };\n', path: 'tests/ClaimTests.cs', name: 'a date of service built in code', findings: [{ excerpt: '2024, *, **' }] },
@@ -31,5 +35,8 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: 'pt_last_nm,dob,last_visit_dt\nOKAFOR,19750417,20240211\n', path: 'exports/roster.csv', name: 'a legacy visit-date column', findings: [{ line: 2, excerpt: '2024****' }] },
     { code: 'rx_number,fill_date,patient_last,patient_first\n6284710,2024-03-18,Delacroix,Marguerite\n', path: 'data/dispensing/fills.csv', name: 'a pharmacy fill date', findings: [{ line: 2, excerpt: '2024-**-**' }] },
     { code: '{"event":"rx.delivered","delivered_at":"2024-03-15T13:20:00Z","patient":{"mrn":"MV6188034"}}\n', path: 'data/es/events.ndjson', name: 'a delivery to a patient', findings: [{ line: 1, excerpt: '2024-**-*****:**:***' }] },
+    { code: 'Patient Maria Gonzalez (MRN 00628145) was rescheduled to 3/13/2024 after the outage.\n', path: 'docs/postmortem.md', name: 'a care event in prose beside a named patient', findings: [{ excerpt: '*/**/2024' }] },
+    { code: 'ERROR pdf-render: failed to render visit summary for patient MRN BC-0066094 visit 2024-03-08\n', path: 'logs/api.log', name: 'a visit date in a log line beside an MRN', findings: [{ excerpt: '2024-**-**' }] },
+    { code: '{"appointments":[{"patient":{"mrn":"MV6650871","name":"Fatima Haddad"},"starts_at":"2024-03-19T17:30:00Z","ends_at":"2024-03-19T17:50:00Z"}]}\n', path: 'fixtures/appointments.json', name: "the start and end of a named patient's appointment", findings: [{ excerpt: '2024-**-*****:**:***' }, { excerpt: '2024-**-*****:**:***' }] },
   ],
 }, loadNames);

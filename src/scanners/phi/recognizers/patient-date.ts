@@ -22,7 +22,15 @@ const PHARMACY_EVENT_RE = labelRe([...PHARMACY_EVENTS, ...FHIR_EVENTS]);
  * are about a patient and name one (a name, MRN or SSN in the same row or object), and never the
  * record's own bookkeeping (created, updated, loaded ...).
  */
-const GENERIC_DATE = ['date', 'dt', 'datetime', 'day'];
+const GENERIC_DATE = ['date', 'dt', 'datetime', 'day', '(?:starts?|ends?)_(?:at|time|date|datetime|ts)', 'scheduled_(?:at|for|time|start|date)', 'slot_(?:start|end|time)'];
+
+/**
+ * A care event written just before a date in prose: "pump therapy started 2024-02-11", "follow-up
+ * on 3/18/2024", "visit 2024-03-08", "rescheduled to 3/13/2024". Below the reporting floor on its
+ * own; a name, MRN or SSN on the same line raises it (co-occurrence).
+ */
+const PROSE_EVENT_RE =
+  /(?<![A-Za-z])(?:visit(?:ed)?|seen|follow[- ]?up|appointment|appt|admitted|admission|discharged?|surgery|procedure|placed|implanted|started|stopped|began|rescheduled|scheduled|booked|transferred|referred|died|deceased|passed away|delivered|vaccinated|biopsy|scan|x-ray|mri|holter|infusion|dialysis|therapy|treated|injured|fell|collected|drawn|tested|filled|dispensed|picked up)\b[^.;\n]{0,24}$/i;
 /** The labels that name a patient's date outright. */
 const SPECIFIC_LABELS = [
   'admit(?:ted)?(?:_date|_dt)?', 'admission(?:_date|_dt)?', 'discharge(?:d)?(?:_date|_dt)?', 'death(?:_date|_dt)?', 'deathdate', 'date_of_death', 'dod', 'deceased(?:_date(?:_time)?)?',
@@ -51,13 +59,16 @@ export const recognizer: Recognizer = {
   // `DateOfService = new DateTime(2024, 3, 18)`: the label is read before the call.
   codePattern: CODE_DATE_PATTERN,
   valuePattern: PARTIAL_DATE_PATTERN,
-  trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm|fill|dispens|pick|arrest|crash|enrol|consent|effective|authored|recorded|performed|occurrence/i,
+  trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm|fill|dispens|pick|arrest|crash|enrol|consent|effective|authored|recorded|performed|occurrence|schedul|booked|follow.?up|placed|started|stopped|began|referr|transferr|biops|scan|x-ray|mri|holter|infusion|dialysis|therap|treated|died|passed away|fell|drawn|tested/i,
   // Free text needs a label (judge() below); a date that starts its line has none.
   quick: (_v, before) => !unlabelledAtLineStart(before),
   judge(v, ctx) {
     const p = parseDate(v);
     if (!p) return 0;
     if (ctx.valueMode) return 0.9;
+    if (!ctx.labelled && p.year !== undefined && p.day !== undefined && !ctx.structured && ctx.patient) {
+      return PROSE_EVENT_RE.test(ctx.line.slice(Math.max(0, ctx.col - 48), ctx.col)) ? 0.3 : 0;
+    }
     if (!ctx.labelled || p.year === undefined) return 0;
     const label = ctx.label ?? '';
     // Below the reporting floor on its own: a name, MRN or SSN in the same record raises it (coOccur).
