@@ -31,18 +31,21 @@ const FLOORS: Floor[] = [
   // 55 of pharmacy's flagged negatives are prescribers' NPI and DEA numbers, reported on purpose.
   { set: 'pharmacy', about: 'pharmacy and lab services: .NET, Laravel, Postman, HAR, Mongo and Elasticsearch dumps, NCPDP, HL7 ORU, Sentry', labels: 860, recall: 0.83, flagged: 66, nonProvider: 11 },
   // 21 of telehealth's flagged negatives are provider NPI, DEA and licence numbers, reported on purpose.
-  { set: 'telehealth', about: 'a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports', labels: 856, recall: 0.87, flagged: 34, nonProvider: 13 },
+  { set: 'telehealth', about: 'a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports', labels: 856, recall: 0.87, flagged: 32, nonProvider: 13 },
   // The next three authors count every provider number as a positive: every flag is a real false finding.
   // research: measured once unseen (0.334, the same as the starting code of the session that added
   // it), then used for the EMS/research readers (NEMSIS, PCR tables, notebook HTML outputs).
-  { set: 'research', about: 'a research data warehouse and county EMS: REDCap, SAS/Stata/SPSS, NEMSIS, CAD logs, notebooks', labels: 1034, recall: 0.49, flagged: 27 },
+  { set: 'research', about: 'a research data warehouse and county EMS: REDCap, SAS/Stata/SPSS, NEMSIS, CAD logs, notebooks', labels: 1034, recall: 0.51, flagged: 27 },
   // dental: 0.522 and 80 when first measured unseen (that session's starting code: 0.512, 81); 0.528
   // and 59 after fixes made from other sets' flags (street names after a house number, NCPDP staff,
   // a phone named after a provider, a store or a lab).
-  { set: 'dental', about: 'a dental and behavioral-health practice with a payer call center: Java, NestJS, Perl, Salesforce/Zendesk exports, IVR logs, LDIF, ics/vcf', labels: 914, recall: 0.52, flagged: 59 },
+  { set: 'dental', about: 'a dental and behavioral-health practice with a payer call center: Java, NestJS, Perl, Salesforce/Zendesk exports, IVR logs, LDIF, ics/vcf', labels: 914, recall: 0.53, flagged: 59 },
   // homehealth: 0.592 and 141 when first measured unseen (starting code: 0.584, 143); 0.625 after
   // later rules made from other sets (date columns of records that name a patient, ...).
-  { set: 'homehealth', about: 'home health and hospice: Flutter/Kotlin/Go, OASIS, EVV logs, IHE XDS, CloudWatch, Athena, Tableau, Teams exports', labels: 1098, recall: 0.62, flagged: 141 },
+  { set: 'homehealth', about: 'home health and hospice: Flutter/Kotlin/Go, OASIS, EVV logs, IHE XDS, CloudWatch, Athena, Tableau, Teams exports', labels: 1098, recall: 0.64, flagged: 139 },
+  // oncology: 0.516 and 150 when first measured unseen, with this session's starting code and with
+  // the code of its first hour alike; then staff containers (providers:, careTeam) and equipment serials.
+  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.51, flagged: 101 },
 ];
 
 describe('held-out PHI corpora', () => {

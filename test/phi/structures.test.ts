@@ -151,6 +151,19 @@ describe('structured formats', () => {
     expect(run('docs/notes.txt', 'Check (0010,0010) PN [value] before export.').findings).toEqual([]);
   });
 
+  it('staff containers (providers:, careTeam, pharmacy) hold staff and places in JSON and YAML; their NPIs are still reported', () => {
+    const npi = j('19225', '50458');
+    const yaml = `organization:\n  phone: "(303) 724-8800"\nproviders:\n  - name: "Okafor, Adaeze"\n    npi: "${npi}"\n    email: adaeze.okafor@cedarridge-ci.org\n    phone: "(303) 724-8859"\npatients:\n  - name: "Larsen, Ingrid"\n    mrn: "00628145"\n    phone: "(303) 555-3184"\n`;
+    const { findings } = run('config/credentialing/roster.yaml', yaml);
+    const lines = findings.map((f) => `${f.location.startLine}:${f.ruleId}`);
+    expect(lines).toEqual(expect.arrayContaining(['5:phi/npi', '9:phi/person-name', '10:phi/medical-record-number', '11:phi/phone-number']));
+    expect(lines.filter((l) => /^[2467]:/.test(l))).toEqual([]);
+    const json = JSON.stringify({ patient: { name: 'Ingrid Larsen', mrn: '00628145', careTeam: [{ name: 'Adaeze Okafor', phone: '(303) 724-8859' }], pharmacy: { phone: '(303) 724-8800' } } }, null, 1);
+    const jf = run('fixtures/chart.json', json).findings.map((f) => f.ruleId);
+    expect(jf.filter((r) => r === 'phi/person-name')).toHaveLength(1);
+    expect(jf).not.toContain('phi/phone-number');
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });

@@ -1,11 +1,17 @@
 import type { Recognizer } from '../types.js';
-import { labelRe } from '../labels.js';
+import { labelRe, PATIENT_RE } from '../labels.js';
 import { maskTail4 } from '../mask.js';
 import { syntheticId } from '../synthetic.js';
 import { idLike, ladder, phiRule } from './common.js';
 
 /** GS1 UDI: (01) GTIN-14 followed by application identifiers (17 expiry, 10 lot, 21 serial, 11 mfg date). */
 const GS1_UDI = /^\(01\)\d{14}(?:\((?:10|11|17|21|30|240)\)[!-~]{1,20}?)*$/;
+
+/**
+ * Equipment of the organisation, named on the line of a bare `serial`: a lab analyser's QC record,
+ * a workstation or printer inventory. Its serial is not a patient's device unless the line names one.
+ */
+const EQUIPMENT_RE = /(?<![A-Za-z])(?:instruments?|analy[sz]ers?|workstations?|printers?|scanners?|sequencers?|centrifuges?|microscopes?|incubators?|freezers?|fridges?|refrigerators?|routers?|switch(?:es)?|servers?|hosts?|kiosks?|terminals?|access points?|badge readers?)(?![A-Za-z])/i;
 
 export const recognizer: Recognizer = {
   kind: 'device-id',
@@ -25,7 +31,10 @@ export const recognizer: Recognizer = {
     if (GS1_UDI.test(t) || /^\+[A-Z]\d{3}[A-Z0-9]{5,}/.test(t)) return ladder(ctx, { labelled: 0.95, patient: 0.85, bare: 0.6, code: 0.45 });
     if (!ctx.labelled || !idLike(t, 3)) return 0;
     const generic = /(?:^|_)(?:serial|serial_number|serial_no|sn)$/.test(ctx.label ?? '');
-    if (generic) return ctx.patient ? 0.7 : 0.45;
+    if (generic) {
+      if (EQUIPMENT_RE.test(ctx.line) && !PATIENT_RE.test(ctx.line)) return 0;
+      return ctx.patient ? 0.7 : 0.45;
+    }
     return ctx.patient || ctx.structured ? 0.92 : 0.8;
   },
   mask: maskTail4,

@@ -35,6 +35,16 @@ export const NON_PATIENT_RESOURCES = new Set([
   'StructureDefinition', 'CapabilityStatement', 'OperationOutcome', 'SearchParameter', 'Questionnaire', 'PlanDefinition', 'ActivityDefinition', 'Library',
 ]);
 
+/**
+ * Keys of containers that hold staff, organisations and places, not patients (`providers:` in a
+ * credentialing roster, `careTeam`, `pharmacy`): every value under them is theirs. Plan `members`,
+ * portal `users` and `contacts` are not here: in a health application they are patients and their
+ * relatives.
+ */
+const STAFF_CONTAINER_RE =
+  /^(?:providers?|practitioners?|physicians?|doctors?|clinicians?|nurses?|staff|staff_members|employees?|care_?team|care_team_members|attending|prescribers?|pharmacists?|technicians?|organi[sz]ations?|facilit(?:y|ies)|vendors?|payers?|insurers?|pharmac(?:y|ies)|laborator(?:y|ies)|department|departments|on_?call|roster|credentialing)$/;
+export const staffContainer = (key: string | undefined): boolean => key !== undefined && STAFF_CONTAINER_RE.test(normalizeLabel(key));
+
 /** Label of a value from its container key, its own key and sibling hints. */
 export function fieldLabel(containerKey: string | undefined, key: string, hints: string[]): string {
   const k = normalizeLabel(key);

@@ -5,7 +5,7 @@
  * are kept and the caller still scans the file as text.
  */
 import { normalizeLabel } from '../labels.js';
-import { fieldLabel, HINT_KEYS, NON_PATIENT_RESOURCES } from './hints.js';
+import { fieldLabel, HINT_KEYS, NON_PATIENT_RESOURCES, staffContainer } from './hints.js';
 import { lineAt, type Field, type Structure } from './types.js';
 
 interface Frame {
@@ -166,7 +166,7 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
     const pairLabel = namedValue(f);
     for (const e of f.entries) {
       if (fields.length >= max) break;
-      const inherited = stack.some((s) => s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType));
+      const inherited = stack.some((s) => (s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType)) || staffContainer(s.key)) || staffContainer(f.key);
       const label = pairLabel && VALUE_KEY.test(e.key) ? pairLabel : fieldLabel(f.key, e.key, f.hints);
       const field: Field = { label, start: e.start, end: e.end, record: f.record, where: `${f.path}.${e.key}`, ...(nonPatient || inherited ? { nonPatient: true } : {}) };
       if (EJSON_KEY.test(e.key)) extendedJson(field, f, e.key);
@@ -193,7 +193,7 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
       const parent = stack[stack.length - 2];
       const key = f.key ?? '';
       if (parent?.kind === 'obj' || stack.length === 1) {
-        const nonPatient = stack.some((s) => s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType));
+        const nonPatient = stack.some((s) => (s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType)) || staffContainer(s.key));
         if (fields.length < max) fields.push({ label: fieldLabel(parent?.key, key, parent?.hints ?? []), start, end, record: f.record, where: `${f.path}[]`, ...(nonPatient ? { nonPatient: true } : {}) });
       }
     }
