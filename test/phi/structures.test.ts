@@ -164,6 +164,45 @@ describe('structured formats', () => {
     expect(jf).not.toContain('phi/phone-number');
   });
 
+  it('NAACCR XML: <Item naaccrId=...> is read by the data dictionary; an attribute that names a value (name=, key=) labels it', () => {
+    const xml = [
+      '<NaaccrData xmlns="http://naaccr.org/naaccrxml">',
+      '  <Item naaccrId="registryId">0800001412</Item>',
+      '  <Patient>',
+      '    <Item naaccrId="medicalRecordNumber">49831369</Item>',
+      '    <Item naaccrId="nameLast">FARAHANI</Item>',
+      '    <Item naaccrId="nameFirst">REZA</Item>',
+      '    <Item naaccrId="dateOfBirth">19750423</Item>',
+      '    <Item naaccrId="addrCurrentNoStreet">864 BASELINE RD</Item>',
+      '    <Tumor><Item naaccrId="primarySite">C445</Item><Item naaccrId="rxDateSurgery">20240304</Item></Tumor>',
+      // Item names that say nothing to a generic reader: the dictionary knows them.
+      '    <Item naaccrId="followUpContactName">FARAHANI, HAMID</Item>',
+      '    <Tumor><Item naaccrId="accessionNumberHosp">202412453</Item></Tumor>',
+      '  </Patient>',
+      '</NaaccrData>',
+    ].join('\n');
+    const { findings } = run('lab/registry/abstracts.xml', xml);
+    expect(findings.map((f) => `${f.location.startLine}:${f.ruleId}`).sort()).toEqual([
+      '10:phi/person-name', '11:phi/other-id', '4:phi/medical-record-number', '5:phi/person-name', '6:phi/person-name', '7:phi/date-of-birth', '8:phi/street-address', '9:phi/patient-date',
+    ]);
+    const fields = '<record><field name="patient_name">Ingrid Larsen</field><field name="dob">1962-07-19</field><field name="site">C50.9</field></record>';
+    expect(rules(run('exports/records.xml', fields).findings)).toEqual(['phi/date-of-birth', 'phi/person-name']);
+  });
+
+  it('CDA: an effectiveTime in the encounter or a section of the body dates the patient\'s care; the document\'s own does not', () => {
+    const cda = [
+      '<ClinicalDocument xmlns="urn:hl7-org:v3">',
+      '  <effectiveTime value="20240312154401-0600"/>',
+      '  <recordTarget><patientRole><id extension="00628145" root="2.16.840.1.113883.19.5"/><patient><name><given>Ingrid</given><family>Larsen</family></name></patient></patientRole></recordTarget>',
+      '  <component><structuredBody><component><section><entry><encounter>',
+      '    <effectiveTime><low value="20240121"/><high value="20240229"/></effectiveTime>',
+      '  </encounter></entry></section></component></structuredBody></component>',
+      '</ClinicalDocument>',
+    ].join('\n');
+    const dates = run('interfaces/cda/ccd.xml', cda).findings.filter((f) => f.ruleId === 'phi/patient-date');
+    expect(dates.map((f) => `${f.location.startLine}:${f.excerpt}`)).toEqual(['5:2024****', '5:2024****']);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });

@@ -7,9 +7,16 @@ runRuleTests(scanner, 'phi/medical-license', {
   valid: [
     { code: 'Medical license #: BG8207031', path: DATA, name: 'DEA-shaped with a bad check digit' },
     { code: 'Software license number: 12345678 for the patient portal', path: DATA },
+    { code: '# Physician credentialing roster\nproviders:\n  - name: "Okafor, Adaeze"\n    state_licenses:\n      - { state: CO, number: "DR.052" }\n      - { state: NM, number: "ABCD-2019" }\n', path: 'config/credentialing/providers.yaml', name: 'too few digits, or letters where the digits go' },
   ],
   invalid: [
     { code: 'State license number: MD-4471209 (patient care)', path: DATA, findings: [{ excerpt: '**-***1209' }] },
     { code: 'certificate number is: ' + j('BB138', '8568') + ' patient', path: DATA, findings: [{ excerpt: '*****8568' }] },
+    {
+      code: '# Physician credentialing roster\nproviders:\n  - name: "Okafor, Adaeze"\n    state_licenses:\n      - { state: CO, number: "DR.0052096" }\n      - { state: NM, number: "MD2019-3608" }\n      - { state: WY, number: "13012A" }\n',
+      path: 'config/credentialing/providers.yaml',
+      name: "a clinician's licences under state_licenses (board prefix with a dot, a year and a serial, a letter suffix)",
+      findings: [{ line: 5, excerpt: '**.***2096' }, { line: 6, excerpt: '******-3608' }, { line: 7, excerpt: '******' }],
+    },
   ],
 }, loadNames);

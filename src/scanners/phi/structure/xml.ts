@@ -14,6 +14,16 @@ interface Frame {
   textStart: number;
   record: string;
   nonPatient: boolean;
+  /** Inside the encounter or the body of a CDA document (see CDA_CARE). */
+  careBody: boolean;
+  /** The value's name from an attribute (NAMING_ATTR_RE), used as its key instead of the element's. */
+  named?: string;
+}
+
+function namedBy(attrs: string): { named?: string } {
+  const m = NAMING_ATTR_RE.exec(attrs);
+  const v = m ? (m[2] ?? m[3])! : undefined;
+  return v && /^[A-Za-z][\w .-]*$/.test(v) ? { named: v } : {};
 }
 
 const TAG_RE = /<(\/?)([A-Za-z_][\w:.-]*)((?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>/g;
@@ -23,6 +33,13 @@ const VALUE_ATTR_RE = /\s(value|extension|code|root)\s*=\s*("([^"]*)"|'([^']*)')
  * CDA and C-CDA elements that hold a clinician, an organisation or a device rather than the patient
  * (the patient is under recordTarget/patientRole; guardians and participants stay patient data).
  */
+/**
+ * The clinical part of a CDA document: the encounter it documents and the sections of its body.
+ * An effectiveTime there dates an encounter, a problem, a procedure or a result of the patient; the
+ * document's own effectiveTime (its creation) sits in the header, outside these.
+ */
+const CDA_CARE = new Set(['encompassingEncounter', 'structuredBody']);
+const CARE_TIME_PARTS = new Set(['low', 'high', 'center']);
 const CDA_STAFF = new Set([
   'assignedAuthor', 'assignedEntity', 'assignedCustodian', 'representedCustodianOrganization', 'representedOrganization', 'serviceProviderOrganization', 'providerOrganization', 'manufacturedModel', 'legalAuthenticator', 'authenticator', 'dataEnterer',
   // NCPDP SCRIPT (e-prescribing): the prescriber, the pharmacy, a supervisor or agent are not the patient.
@@ -43,6 +60,29 @@ const NEMSIS = new Map<string, string>([
   ...Array.from({ length: 17 }, (_, i) => [`eTimes.${String(i + 1).padStart(2, '0')}`, 'incident_date'] as [string, string]),
   ['eArrest.14', 'arrest_date'], ['eDisposition.20', 'discharge_date'],
 ]);
+/**
+ * NAACCR XML (cancer registry abstracts) names each `<Item>` by its `naaccrId`: the identifying
+ * items of its data dictionary, as the labels the recognizers know. Physicians' NPIs are reported
+ * as NPIs; the registry's and the facility's own numbers are not the patient's.
+ */
+const NAACCR = new Map<string, string>([
+  ['patientIdNumber', 'patient_id'], ['medicalRecordNumber', 'mrn'], ['accessionNumberHosp', 'accession_number'], ['socialSecurityNumber', 'ssn'],
+  ['nameLast', 'last_name'], ['nameFirst', 'first_name'], ['nameMiddle', 'middle_name'], ['nameMaiden', 'maiden_name'], ['nameAlias', 'patient_name'],
+  ['nameBirthSurname', 'last_name'], ['nameSpouseParent', 'guardian_name'], ['followUpContactName', 'emergency_contact_name'],
+  ['dateOfBirth', 'dob'], ['telephone', 'phone'], ['medicareBeneficiaryIdentifier', 'mbi'],
+  ['addrAtDxNoStreet', 'street_address'], ['addrCurrentNoStreet', 'street_address'], ['addrAtDxPostalCode', 'zip'], ['addrCurrentPostalCode', 'zip'],
+  ['followUpContactNoSt', 'street_address'], ['followUpContactPostal', 'zip'],
+  ['dateOfDiagnosis', 'diagnosis_date'], ['dateOfLastContact', 'visit_date'], ['dateOf1stContact', 'visit_date'], ['dateOfInptAdm', 'admission_date'],
+  ['dateOfInptDisch', 'discharge_date'], ['dateConclusiveDx', 'diagnosis_date'], ['dateOfDeathCanada', 'date_of_death'],
+  ...['rxDateSurgery', 'rxDateMostDefinSurg', 'rxDateRadiation', 'rxDateChemo', 'rxDateHormone', 'rxDateBrm', 'rxDateOther', 'rxDateSystemic', 'dateInitialRxSeer', 'dateRegionalLNDissection'].map((id) => [id, 'procedure_date'] as [string, string]),
+  ...['npiPhysicianManaging', 'npiPhysicianFollowUp', 'npiPhysicianPrimarySurg', 'npiPhysician3', 'npiPhysician4', 'npiReportingFacility', 'npiInstitutionReferredFrom', 'npiInstitutionReferredTo'].map((id) => [id, 'npi'] as [string, string]),
+]);
+/**
+ * Attributes that name the element's value, as a key names a JSON value: NAACCR's `<Item
+ * naaccrId="nameLast">`, `<field name="dob">`, `<property key="mrn">`.
+ */
+const NAMING_ATTR_RE = /\s(naaccrId|name|key|field|fieldName|property|column)\s*=\s*(?:"([^"]{1,60})"|'([^']{1,60})')/;
+
 /** Crew members and the agency's own numbers: staff, not the patient. */
 const NEMSIS_STAFF = /^(?:eCrew|eAgency|eResponse\.0[125]|eOther)\./;
 
@@ -73,7 +113,7 @@ export function xmlFields(text: string): Structure {
         const raw = text.slice(f.textStart, m.index);
         const s = f.textStart + (raw.length - raw.trimStart().length);
         const e = m.index - (raw.length - raw.trimEnd().length);
-        if (e > s && !raw.includes('<')) stack[stack.length - 1]?.entries.push({ key: local, start: s, end: e });
+        if (e > s && !raw.includes('<')) stack[stack.length - 1]?.entries.push({ key: f.named ?? local, start: s, end: e });
       }
       close(f);
       lastEnd = TAG_RE.lastIndex;
@@ -107,6 +147,8 @@ export function xmlFields(text: string): Structure {
         textStart: TAG_RE.lastIndex,
         record: isResource || stack.length <= 1 ? `x${records++}` : (parent?.record ?? 'x'),
         nonPatient: (parent?.nonPatient ?? false) || (isResource && NON_PATIENT_RESOURCES.has(local)) || CDA_STAFF.has(local),
+        careBody: (parent?.careBody ?? false) || CDA_CARE.has(local),
+        ...namedBy(attrs),
       });
     }
     lastEnd = TAG_RE.lastIndex;
@@ -121,9 +163,10 @@ export function xmlFields(text: string): Structure {
 
   function close(f: Frame) {
     for (const e of f.entries) {
-      const nemsis = NEMSIS.get(e.key);
+      const nemsis = NEMSIS.get(e.key) ?? NAACCR.get(e.key);
       const staff = f.nonPatient || NEMSIS_STAFF.test(e.key);
-      fields.push({ label: nemsis ?? fieldLabel(f.name, e.key, f.hints), start: e.start, end: e.end, record: f.record, where: `${f.name}/${e.key}`, ...(staff ? { nonPatient: true } : {}), ...(nemsis ? { patient: true } : {}) });
+      const careTime = f.careBody && !staff && (e.key === 'effectiveTime' || (f.name === 'effectiveTime' && CARE_TIME_PARTS.has(e.key)));
+      fields.push({ label: nemsis ?? (careTime ? 'service_date' : fieldLabel(f.name, e.key, f.hints)), start: e.start, end: e.end, record: f.record, where: `${f.name}/${e.key}`, ...(staff ? { nonPatient: true } : {}), ...(nemsis ? { patient: true } : {}) });
     }
     const parent = stack[stack.length - 1];
     if (parent) parent.hints.push(...f.hints.slice(0, 8));
