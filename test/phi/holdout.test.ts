@@ -35,7 +35,7 @@ const FLOORS: Floor[] = [
   // The next three authors count every provider number as a positive: every flag is a real false finding.
   // research: measured once unseen (0.334, the same as the starting code of the session that added
   // it), then used for the EMS/research readers (NEMSIS, PCR tables, notebook HTML outputs).
-  { set: 'research', about: 'a research data warehouse and county EMS: REDCap, SAS/Stata/SPSS, NEMSIS, CAD logs, notebooks', labels: 1034, recall: 0.51, flagged: 27 },
+  { set: 'research', about: 'a research data warehouse and county EMS: REDCap, SAS/Stata/SPSS, NEMSIS, CAD logs, notebooks', labels: 1034, recall: 0.515, flagged: 27 },
   // dental: 0.522 and 80 when first measured unseen (that session's starting code: 0.512, 81); 0.528
   // and 59 after fixes made from other sets' flags (street names after a house number, NCPDP staff,
   // a phone named after a provider, a store or a lab).
@@ -45,7 +45,7 @@ const FLOORS: Floor[] = [
   { set: 'homehealth', about: 'home health and hospice: Flutter/Kotlin/Go, OASIS, EVV logs, IHE XDS, CloudWatch, Athena, Tableau, Teams exports', labels: 1098, recall: 0.64, flagged: 139 },
   // oncology: 0.516 and 150 when first measured unseen, with this session's starting code and with
   // the code of its first hour alike; then staff containers (providers:, careTeam), equipment serials, NAACCR XML, CDA care times and licence shapes.
-  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.57, flagged: 101 },
+  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.58, flagged: 101 },
 ];
 
 describe('held-out PHI corpora', () => {

@@ -203,6 +203,17 @@ describe('structured formats', () => {
     expect(dates.map((f) => `${f.location.startLine}:${f.excerpt}`)).toEqual(['5:2024****', '5:2024****']);
   });
 
+  it("FHIR: a Patient resource's server id and references to it identify the patient; other resources' ids do not", () => {
+    const bundle = JSON.stringify({ resourceType: 'Bundle', entry: [
+      { resource: { resourceType: 'Patient', id: 'pt-00231218', name: [{ family: 'Larsen', given: ['Ingrid'] }] } },
+      { resource: { resourceType: 'Observation', id: 'obs-00771234', subject: { reference: 'Patient/pt-00231218' }, performer: [{ reference: 'Practitioner/pr-00991234' }] } },
+    ] }, null, 1);
+    const ids = run('interop/fhir/bundle.json', bundle).findings.filter((f) => f.ruleId === 'phi/other-id');
+    const lines = bundle.split('\n');
+    expect(ids.map((f) => lines[f.location.startLine - 1]!.trim())).toEqual(['"id": "pt-00231218",', '"reference": "Patient/pt-00231218"']);
+    expect(ids.every((f) => f.excerpt === '**-****1218')).toBe(true);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });

@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/other-id', {
   valid: [
+    { code: 'epoch=12 loss=0.31 acc=0.9731 val_acc=0.9402 batch=20240312\n', path: 'logs/train.log', name: 'acc= as an accuracy, with no patient in view' },
     { code: 'Rx-only labelling per the 2024 guidance; see Rx 12 in the patient handbook.\n', path: 'docs/pharmacy.md', name: "'Rx' before a short number or a word" },
     { code: 'Test case ID: TC-1234 (patient module)', path: DATA },
     { code: 'claim_id: pending (patient)', path: DATA },
@@ -14,6 +15,7 @@ runRuleTests(scanner, 'phi/other-id', {
     { code: 'the claim ABC-12 was denied (patient)', path: DATA, name: 'too short for an id' },
   ],
   invalid: [
+    { code: '2024-03-12 07:02:20,282 INFO  [ACCESSION-1] RECEIVE acc=S24-12700 pt="ZIELINSKI, ZBIGNIEW" mrn=43386964\n', path: 'lab/specimen-tracking/tracker.log', name: "acc= in a lab's log beside a patient", findings: [{ excerpt: '***-*2700' }] },
     { code: 'Patient Rashida Chowdhury was billed twice for Rx 6293911; specimen L24-078-00340 hemolysed.\n', path: 'docs/support/notes.txt', name: 'a prescription number after Rx, a specimen id with a one-letter prefix', findings: [{ excerpt: '*******' }, { excerpt: '***-***-*0340' }] },
     { code: '{"msg":"claim submitted","patient":{"mrn":"MV3871150"},"rx":"6284710","refillId":"RF-24-0077315"}\n', path: 'logs/k8s/rx-router.json.log', name: 'rx and refill keys', findings: [{ excerpt: '*******' }, { excerpt: '**-**-***7315' }] },
     { code: 'Patient claim number: CLM-2024-778812', path: DATA, findings: [{ excerpt: '***-****-**8812' }] },

@@ -17,6 +17,8 @@ export const recognizer: Recognizer = {
     'e?pcr(?:_id|_number|_no|_num)?', 'incident(?:_id|_number|_no|_num)', 'run(?:_number|_no)', 'study_id', 'subject_id', 'record_id',
     // A prescription's number (`"rx": "6284710"`, `rx_numbers`), a refill, an appointment, a police report of an accident.
     'rx', 'rx_numbers', 'refill(?:_id|_number|_no)', 'appointment(?:_id|_number|_no)', 'appt_id', 'police_report(?:_number|_no)?',
+    // A FHIR Patient's server id, and references to it (structure/json.ts); a lab's accession, abbreviated.
+    'patient_reference', 'acc', 'accn', 'acc_no', 'acc_num',
   ]),
   antiLabels: /(?:^|_)(?:test_case|use_case|jwt_claim|token_claim|claims_key|oauth|github|jira|ticket)(?:_id|_number)?$/,
   pattern:
@@ -25,12 +27,14 @@ export const recognizer: Recognizer = {
   // `Rx 6293911`, `Rx: 6295012`, `Rx #6388104`: a prescription number after the abbreviation.
   labelPattern:
     /\b(?:[Cc]laim|[Ee]ncounter|[Vv]isit|[Aa]dmission|[Aa]ccession|[Ss]pecimen|[Ee]pisode|[Rr]eferral|CLAIM|ENCOUNTER|VISIT|ADMISSION)[ \t]+(?:#[ \t]?([A-Z0-9][A-Z0-9-]{4,36})|([A-Z]{1,5}\d{0,4}-?\d{3,}(?:-\d+)*[A-Z0-9-]*))(?![\w-])|\b(?:Rx|RX)[ \t]*[:#]?[ \t]*#?(\d{6,12})(?![\w-])/dg,
-  trigger: /claim|encounter|visit|accession|specimen|admission|episode|case|\bfin\b|csn|passport|prescription|\brx|referral|authori[sz]ation|pv1/i,
+  trigger: /claim|encounter|visit|accession|\bacc(?:n|_no)?\b|specimen|admission|episode|case|\bfin\b|csn|passport|prescription|\brx|referral|authori[sz]ation|pv1/i,
   judge(v, ctx) {
     if (!idLike(v, 3)) return 0;
     // "LastVisit: 03/12/2024", "edVisit": a date under a visit or claim key is a date (patient-date), not an id.
     if (parseDate(v)?.day !== undefined) return 0;
     if (!ctx.labelled) return 0;
+    // `acc=` is an accession in a lab's log and an accuracy or an account elsewhere: only with a patient in view.
+    if (/(?:^|_)acc(?:n|_no|_num)?$/.test(ctx.label ?? '') && !ctx.patient) return 0;
     return ctx.patient || ctx.structured ? 0.88 : 0.7;
   },
   mask: maskTail4,

@@ -168,6 +168,12 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
       if (fields.length >= max) break;
       const inherited = stack.some((s) => (s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType)) || staffContainer(s.key)) || staffContainer(f.key);
       const label = pairLabel && VALUE_KEY.test(e.key) ? pairLabel : fieldLabel(f.key, e.key, f.hints);
+      // A Patient resource's server id, and a reference to it (`"reference": "Patient/pt-00231218"`), identify the patient.
+      const patientRef = e.key === 'reference' && text.startsWith('Patient/', e.start) ? e.start + 8 : e.key === 'id' && f.resourceType === 'Patient' ? e.start : -1;
+      if (patientRef >= 0 && e.end > patientRef) {
+        fields.push({ label: 'patient_reference', start: patientRef, end: e.end, record: f.record, where: `${f.path}.${e.key}`, patient: true });
+        continue;
+      }
       const field: Field = { label, start: e.start, end: e.end, record: f.record, where: `${f.path}.${e.key}`, ...(nonPatient || inherited ? { nonPatient: true } : {}) };
       if (EJSON_KEY.test(e.key)) extendedJson(field, f, e.key);
       fields.push(field);
