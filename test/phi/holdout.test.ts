@@ -28,10 +28,10 @@ const isProvider = (why: string): boolean => /NPI|DEA|licen[cs]e/i.test(why);
 
 const FLOORS: Floor[] = [
   { set: 'mvh', about: 'a hospital monorepo: exports, HL7, FHIR, logs, fixtures in five languages', labels: 829, recall: 0.9, flagged: 2, complete: ['us-ssn', 'email-address', 'street-address', 'ip-address', 'vehicle-id', 'dea-number'] },
-  // 55 of pharmacy's flagged negatives are prescribers' NPI and DEA numbers, reported on purpose.
-  { set: 'pharmacy', about: 'pharmacy and lab services: .NET, Laravel, Postman, HAR, Mongo and Elasticsearch dumps, NCPDP, HL7 ORU, Sentry', labels: 860, recall: 0.83, flagged: 66, nonProvider: 11 },
-  // 21 of telehealth's flagged negatives are provider NPI, DEA and licence numbers, reported on purpose.
-  { set: 'telehealth', about: 'a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports', labels: 856, recall: 0.87, flagged: 32, nonProvider: 13 },
+  // 59 of pharmacy's flagged negatives are prescribers' NPI and DEA numbers, reported on purpose.
+  { set: 'pharmacy', about: 'pharmacy and lab services: .NET, Laravel, Postman, HAR, Mongo and Elasticsearch dumps, NCPDP, HL7 ORU, Sentry', labels: 860, recall: 0.83, flagged: 70, nonProvider: 11 },
+  // 23 of telehealth's flagged negatives are provider NPI, DEA and licence numbers, reported on purpose.
+  { set: 'telehealth', about: 'a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports', labels: 856, recall: 0.87, flagged: 34, nonProvider: 13 },
   // The next three authors count every provider number as a positive: every flag is a real false finding.
   // research: measured once unseen (0.334, the same as the starting code of the session that added
   // it), then used for the EMS/research readers (NEMSIS, PCR tables, notebook HTML outputs).
@@ -45,7 +45,7 @@ const FLOORS: Floor[] = [
   { set: 'homehealth', about: 'home health and hospice: Flutter/Kotlin/Go, OASIS, EVV logs, IHE XDS, CloudWatch, Athena, Tableau, Teams exports', labels: 1098, recall: 0.64, flagged: 139 },
   // oncology: 0.516 and 150 when first measured unseen, with this session's starting code and with
   // the code of its first hour alike; then staff containers (providers:, careTeam), equipment serials, NAACCR XML, CDA care times and licence shapes.
-  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.58, flagged: 101 },
+  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.59, flagged: 101 },
 ];
 
 describe('held-out PHI corpora', () => {

@@ -214,6 +214,18 @@ describe('structured formats', () => {
     expect(ids.every((f) => f.excerpt === '**-****1218')).toBe(true);
   });
 
+  it("HL7 v2: a provider field's ten-digit id (XCN-1) is reported as an NPI when its check digit holds; the provider's name is not", () => {
+    const npi = j('26681', '01696');
+    const msg = [
+      'MSH|^~\\&|LIS|CRRL|EPIC|CRCI|20240314194052||ORU^R01|CRRL11458826|P|2.5.1',
+      'PID|1||41101861^^^CRCI^MR||FARAHANI^SHIRIN^B||19510408|F',
+      `PV1|1|O|INF^CHAIR19^^CRCI||||${npi}^BENAVIDES^LUCIA^^^^MD^^^NPI|1234567890^LIANG^GRACE^^^^DO`,
+    ].join('\r');
+    const { findings } = run('interfaces/hl7/oru.hl7', msg);
+    const pv1 = findings.filter((f) => f.location.startLine === 1 && f.location.startColumn > msg.indexOf('PV1|'));
+    expect(pv1.map((f) => `${f.ruleId} ${f.excerpt}`)).toEqual(['phi/npi ******1696']);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });
