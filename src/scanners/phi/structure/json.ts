@@ -18,6 +18,8 @@ interface Frame {
   resourceType?: string;
   record: string;
   path: string;
+  /** This container or one above it sits under a staff or organisation key (hints.ts staffContainer). */
+  staff: boolean;
 }
 
 const VALUE_KEY = /^(?:value|Value)$/;
@@ -166,7 +168,7 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
     const pairLabel = namedValue(f);
     for (const e of f.entries) {
       if (fields.length >= max) break;
-      const inherited = stack.some((s) => (s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType)) || staffContainer(s.key)) || staffContainer(f.key);
+      const inherited = f.staff || stack.some((s) => s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType));
       const label = pairLabel && VALUE_KEY.test(e.key) ? pairLabel : fieldLabel(f.key, e.key, f.hints);
       // A Patient resource's server id, and a reference to it (`"reference": "Patient/pt-00231218"`), identify the patient.
       const patientRef = e.key === 'reference' && text.startsWith('Patient/', e.start) ? e.start + 8 : e.key === 'id' && f.resourceType === 'Patient' ? e.start : -1;
@@ -199,7 +201,7 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
       const parent = stack[stack.length - 2];
       const key = f.key ?? '';
       if (parent?.kind === 'obj' || stack.length === 1) {
-        const nonPatient = stack.some((s) => (s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType)) || staffContainer(s.key));
+        const nonPatient = f.staff || stack.some((s) => s.resourceType !== undefined && NON_PATIENT_RESOURCES.has(s.resourceType));
         if (fields.length < max) fields.push({ label: fieldLabel(parent?.key, key, parent?.hints ?? []), start, end, record: f.record, where: `${f.path}[]`, ...(nonPatient ? { nonPatient: true } : {}) });
       }
     }
@@ -232,7 +234,7 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
         const inArray = f?.kind === 'arr';
         const record = c === '{' && (inArray || !f) && (!f || stack.length <= 3) ? `o${objects}` : (f?.record ?? 'o0');
         if (c === '{') objects++;
-        stack.push({ kind: c === '{' ? 'obj' : 'arr', key: parentKey, entries: [], hints: [], record, path: `${f?.path ?? '$'}${parentKey && f?.kind !== 'arr' ? `.${parentKey}` : inArray ? '[]' : ''}` });
+        stack.push({ kind: c === '{' ? 'obj' : 'arr', key: parentKey, entries: [], hints: [], record, staff: (f?.staff ?? false) || staffContainer(parentKey), path: `${f?.path ?? '$'}${parentKey && f?.kind !== 'arr' ? `.${parentKey}` : inArray ? '[]' : ''}` });
         i++;
       } else if (c === '}' || c === ']') {
         const fr = stack.pop();
