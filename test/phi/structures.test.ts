@@ -51,7 +51,7 @@ describe('structured formats', () => {
     const collection = JSON.stringify({ info: { name: 'Pharmacy API' }, item: [{ name: 'create patient', request: { method: 'POST', body: { mode: 'raw', raw: body } } }], variable: [{ key: 'tmpl', value: '{{baseUrl}}/patients/{"id"}' }] }, null, 2);
     const { findings, problems } = run('api/postman/pharmacy.postman_collection.json', collection);
     expect(problems).toEqual([]);
-    expect(rules(findings)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name']);
+    expect(rules(findings)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name', 'phi/person-name']);
     const line = collection.split('\n').findIndex((l) => l.includes('"raw":')) + 1;
     for (const f of findings) expect(f.location.startLine).toBe(line);
     expect(findings.filter((f) => f.ruleId === 'phi/person-name').map((f) => f.excerpt).sort()).toEqual(['O******', 'Z**']);
@@ -88,8 +88,8 @@ describe('structured formats', () => {
     const { findings, problems } = run('docs/confluence/runbook.html', page);
     expect(problems).toEqual([]);
     const on = (line: number) => [...new Set(findings.filter((f) => f.location.startLine === line).map((f) => f.ruleId))].sort();
-    expect(on(4)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name']);
-    expect(on(5)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name']);
+    expect(on(4)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name', 'phi/person-name']);
+    expect(on(5)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name', 'phi/person-name']);
     expect(on(7)).toEqual([]);
   });
 
@@ -226,6 +226,18 @@ describe('structured formats', () => {
     expect(pv1.map((f) => `${f.ruleId} ${f.excerpt}`)).toEqual(['phi/npi ******1696']);
   });
 
+  it('HL7 v2 messages inside an XML export (a Mirth channel) are read by position', () => {
+    const channel = [
+      '<channel version="4.4.2">',
+      '  <name>ORU_Pathology_Outbound</name>',
+      '  <inboundTemplate encoding="none">MSH|^~\\&amp;|LIS|CRRL|EPIC|CRCI|20240314||ORU^R01|CRRL1|P|2.5.1',
+      'PID|1||43384202^^^CRCI^MR||FIFITA^MELE^K||19720302|F',
+      '</inboundTemplate>',
+      '</channel>',
+    ].join('\n');
+    expect(run('interfaces/mirth/channel.xml', channel).findings.filter((f) => f.location.startLine === 4).map((f) => f.ruleId).sort()).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name', 'phi/person-name']);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });
@@ -343,7 +355,7 @@ describe('structured formats', () => {
 
   it('SQL INSERT column lists label the values', () => {
     const { findings } = run('db/seed.sql', "INSERT INTO patients (mrn, last_name, birth_date) VALUES ('A778812', 'Reyes', '1972-05-06');");
-    expect(rules(findings)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name']);
+    expect(rules(findings)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name', 'phi/person-name']);
   });
 
   it('FHIR XML and Jupyter outputs', () => {

@@ -26,7 +26,8 @@ const EXT_READERS: Array<[RegExp, (text: string) => Structure]> = [
   [/\.(?:tsv|tab)$/i, (t) => csvFields(t, '\t')],
   [/\.psv$/i, (t) => csvFields(t, '|')],
   [/\.(?:hl7|hl7v2|er7)$/i, hl7Fields],
-  [/\.(?:xml|cda|ccda|ccd)$/i, xmlFields],
+  // Interface-engine exports (Mirth channels) carry sample HL7 messages in their elements.
+  [/\.(?:xml|cda|ccda|ccd)$/i, (t) => withTables(xmlFields(t), embeddedHl7Fields(t)?.fields ?? [])],
   [/\.sql$/i, sqlFields],
   [/\.(?:eml|mbox)$/i, emlFields],
   [/\.(?:html?|xhtml)$/i, htmlTableFields],
