@@ -58,4 +58,25 @@ describe('printed tables', () => {
   ])('is not a table: %s', (_name, text) => {
     expect(textTableFields(text)).toEqual([]);
   });
+  it('reads a printed report: a header over a dashed rule, left-aligned columns, extra lines of a record blank in its first column', () => {
+    const t = [
+      'CRRL  DAILY ORDER/RESULT EXTRACT                          PAGE   1',
+      '-----------------------------------------------------------------',
+      'ACCESSION     MRN        PATIENT NAME         DOB         TEST',
+      '-----------------------------------------------------------------',
+      'L240610847    42021311   AL-KHOURI, FATIMA    01/26/1955  CEA',
+      '                                                          LDH',
+      'L240582209    45701666   TRAN, MINH           09/15/1955  CBC',
+      '-----------------------------------------------------------------',
+      'TOTAL ACCESSIONS: 2',
+    ].join('\n');
+    expect(cells(t, textTableFields(t))).toEqual([
+      'table1.row1:accession=L240610847', 'table1.row1:mrn=42021311', 'table1.row1:patient_name=AL-KHOURI, FATIMA', 'table1.row1:dob=01/26/1955', 'table1.row1:test=CEA',
+      'table1.row1:test=LDH',
+      'table1.row2:accession=L240582209', 'table1.row2:mrn=45701666', 'table1.row2:patient_name=TRAN, MINH', 'table1.row2:dob=09/15/1955', 'table1.row2:test=CBC',
+    ]);
+    // The same layout without a clinical column is a list of something else.
+    const jobs = 'JOB NAME      OWNER         STARTED\n------------------------------------\nNIGHTLY-ETL   Maria Lopez   01/26/2024\n';
+    expect(textTableFields(jobs)).toEqual([]);
+  });
 });

@@ -82,6 +82,19 @@ function alignedHeader(line: string): Array<{ label: string; end: number }> | un
   return clinicalColumns(cols.map((c) => c.label)) ? cols : undefined;
 }
 
+/**
+ * The header of a printed report (a lab's daily extract, a mainframe listing): cells two or more
+ * spaces apart (`PATIENT NAME` is one), at least three, label-like and one clinical, with a dashed
+ * rule on the next line. Columns start where their header cells start.
+ */
+function ruledHeader(line: string, next: string): Array<{ label: string; start: number }> | undefined {
+  if (!/^\s*-{10,}[\s-]*$/.test(next)) return undefined;
+  const cols: Array<{ label: string; start: number }> = [];
+  for (const m of line.matchAll(/\S+(?: \S+)*/g)) cols.push({ label: normalizeLabel(m[0]), start: m.index! });
+  if (cols.length < 3 || !cols.every((c) => /^[a-z][a-z0-9_]{0,40}$/.test(c.label))) return undefined;
+  return clinicalColumns(cols.map((c) => c.label)) ? cols : undefined;
+}
+
 /** Cheap test before any tokenising: a header line names at least one clinical column. */
 const CLINICAL_HEADER_HINT = /(?:^|[^A-Za-z])(?:patient|pt|dob|birth|mrn|ssn|member|subscriber|beneficiary|insur|policy|diagnos|dx|icd|admi|discharge|encounter|medica|allerg|npi|e?pcr)/i;
 
@@ -141,6 +154,30 @@ export function textTableFields(text: string, unwrap?: (line: string) => { text:
         row++;
         cells.forEach(([a, b], k) => {
           if (b > a) cell(labels[k]!, l.start + a, l.start + b, row);
+        });
+      }
+      i = j - 1;
+      continue;
+    }
+    const ruled = ruledHeader(head.text, lines[i + 1]!.text);
+    if (ruled) {
+      // A printed report: a header over a dashed rule, left-aligned columns, a record's extra lines
+      // blank in the first column (they belong to the record above), the table ends at a rule or a blank line.
+      table++;
+      let row = 0;
+      let j = i + 2;
+      for (; j < lines.length; j++) {
+        const l = lines[j]!;
+        if (l.text.trim() === '' || RULE_LINE.test(l.text)) break;
+        if (/\S/.test(l.text.slice(0, ruled[1]!.start))) row++;
+        if (row === 0) continue;
+        ruled.forEach((c, k) => {
+          const to = Math.min(l.text.length, ruled[k + 1]?.start ?? l.text.length);
+          let a = c.start;
+          let b = to;
+          while (a < b && /\s/.test(l.text[a]!)) a++;
+          while (b > a && /\s/.test(l.text[b - 1]!)) b--;
+          if (b > a) cell(c.label, l.start + a, l.start + b, row);
         });
       }
       i = j - 1;
