@@ -35,7 +35,7 @@ const FLOORS: Floor[] = [
   // The next three authors count every provider number as a positive: every flag is a real false finding.
   // research: measured once unseen (0.334, the same as the starting code of the session that added
   // it), then used for the EMS/research readers (NEMSIS, PCR tables, notebook HTML outputs).
-  { set: 'research', about: 'a research data warehouse and county EMS: REDCap, SAS/Stata/SPSS, NEMSIS, CAD logs, notebooks', labels: 1034, recall: 0.515, flagged: 27 },
+  { set: 'research', about: 'a research data warehouse and county EMS: REDCap, SAS/Stata/SPSS, NEMSIS, CAD logs, notebooks', labels: 1034, recall: 0.545, flagged: 27 },
   // dental: 0.522 and 80 when first measured unseen (that session's starting code: 0.512, 81); 0.528
   // and 59 after fixes made from other sets' flags (street names after a house number, NCPDP staff,
   // a phone named after a provider, a store or a lab).

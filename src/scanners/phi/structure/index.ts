@@ -3,6 +3,7 @@ import { csvFields } from './csv.js';
 import { emlFields } from './eml.js';
 import { dicomDumpFields, looksLikeDicomDump } from './dicom-dump.js';
 import { fixedWidthFields } from './fixed-width.js';
+import { recordRowFields } from './record-rows.js';
 import { htmlTableFields } from './html.js';
 import { embeddedHl7Fields, hl7Fields, looksLikeHl7 } from './hl7.js';
 import { jsonFields, jsonLinesFields } from './json.js';
@@ -45,7 +46,9 @@ export function readStructure(path: string, text: string, nowYear = new Date().g
   if (!CODE_EXT_RE.test(path) && looksLikeDicomDump(text)) return dicomDumpFields(text);
   const hl7 = embeddedHl7Fields(text);
   // Printed tables live in documents, logs and notebooks; in source code they would only be comments.
-  const tables = CODE_EXT_RE.test(path) ? [] : [...textTableFields(text), ...fixedWidthFields(text, nowYear)];
+  const code = CODE_EXT_RE.test(path);
+  // Rows of a person without a header (SAS datalines, R tribbles, pipe-delimited extracts): in code, quoted cells only.
+  const tables = [...(code ? [] : [...textTableFields(text), ...fixedWidthFields(text, nowYear)]), ...recordRowFields(text, nowYear, code)];
   if (tables.length === 0) return hl7;
   return withTables(hl7 ?? { format: 'text-table', fields: [], problems: [], clinical: false }, tables);
 }
