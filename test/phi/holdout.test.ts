@@ -45,7 +45,7 @@ const FLOORS: Floor[] = [
   { set: 'homehealth', about: 'home health and hospice: Flutter/Kotlin/Go, OASIS, EVV logs, IHE XDS, CloudWatch, Athena, Tableau, Teams exports', labels: 1098, recall: 0.64, flagged: 139 },
   // oncology: 0.516 and 150 when first measured unseen, with this session's starting code and with
   // the code of its first hour alike; then staff containers (providers:, careTeam), equipment serials, NAACCR XML, CDA care times and licence shapes.
-  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.61, flagged: 101 },
+  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.62, flagged: 101 },
 ];
 
 describe('held-out PHI corpora', () => {

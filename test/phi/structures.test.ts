@@ -194,13 +194,14 @@ describe('structured formats', () => {
       '<ClinicalDocument xmlns="urn:hl7-org:v3">',
       '  <effectiveTime value="20240312154401-0600"/>',
       '  <recordTarget><patientRole><id extension="00628145" root="2.16.840.1.113883.19.5"/><patient><name><given>Ingrid</given><family>Larsen</family></name></patient></patientRole></recordTarget>',
+      '  <documentationOf><serviceEvent classCode="PCPR"><effectiveTime><low value="20240110"/></effectiveTime></serviceEvent></documentationOf>',
       '  <component><structuredBody><component><section><entry><encounter>',
       '    <effectiveTime><low value="20240121"/><high value="20240229"/></effectiveTime>',
       '  </encounter></entry></section></component></structuredBody></component>',
       '</ClinicalDocument>',
     ].join('\n');
     const dates = run('interfaces/cda/ccd.xml', cda).findings.filter((f) => f.ruleId === 'phi/patient-date');
-    expect(dates.map((f) => `${f.location.startLine}:${f.excerpt}`)).toEqual(['5:2024****', '5:2024****']);
+    expect(dates.map((f) => `${f.location.startLine}:${f.excerpt}`)).toEqual(['4:2024****', '6:2024****', '6:2024****']);
   });
 
   it("FHIR: a Patient resource's server id and references to it identify the patient; other resources' ids do not", () => {
@@ -295,6 +296,22 @@ describe('structured formats', () => {
     const msg = ['MSH|^~\\&|EHR|HOSP|||202403110815||ADT^A04|7|P|2.5', 'EVN|A04|20240311081502|||WHITCOMBE^RACHEL^^^RN', 'PID|1||00733109^^^HOSP^MR||NGUYEN^THANH||19450712|M', 'PD1|||BRAMBLECARE MEDICAL GROUP^^10041|1983205760^MEHRA^ANJALI^^^DR'].join('\r');
     const names = run('inbound/a04.hl7', msg).findings.filter((f) => f.ruleId === 'phi/person-name').map((f) => f.excerpt).sort();
     expect(names).toEqual(['N*****', 'T****']);
+  });
+
+  it("X12 835: a claim's DTM statement period and service date are the patient's dates; the file's production date is not", () => {
+    const x12 = [
+      'ISA*00*          *00*          *ZZ*UHC            *ZZ*CRCI           *240315*0600*^*00501*000000412*0*P*:~',
+      'GS*HP*UHC*CRCI*20240315*0600*412*X*005010X221A1~',
+      'ST*835*0001~',
+      'DTM*405*20240315~',
+      'CLP*PA-00918274*1*1250*980**12*2024030212345~',
+      'NM1*QC*1*LARSEN*INGRID****MI*W123456789~',
+      'DTM*232*20240302~',
+      'DTM*472*20240302~',
+      'SE*8*0001~',
+    ].join('\n');
+    const dates = run('edi/inbound/remit.835', x12).findings.filter((f) => f.ruleId === 'phi/patient-date').map((f) => f.location.startLine);
+    expect(dates).toEqual([7, 8]);
   });
 
   it('X12 837: the subscriber and patient loops are read by segment; provider and payer loops are not the patient', () => {

@@ -56,7 +56,8 @@ export const scanner: FileScanner = {
       detections = score > 0 ? [{ kind: 'face-photo', start: -1, end: -1, value: artifact.path, score, record: 'file', synthetic: false, where: 'image file in a patient or face folder' }] : [];
     } else {
       if (!artifact.text) return [];
-      const pathSignal = /\.(?:hl7|hl7v2|er7)$/i.test(artifact.path);
+      // HL7 v2 files, and X12 files named by a HIPAA transaction set (837 claims, 835 remittances, 834 enrolment, 270-278 eligibility and authorisations), hold patients by definition.
+      const pathSignal = /\.(?:hl7|hl7v2|er7|837[pi]?|835|834|27[0-8])$/i.test(artifact.path);
       // A fixed-width register of names and birth dates has no words to give it away (`OCAMPO  GUADALUPE  19270618`).
       const register = pathSignal ? undefined : personRegister(artifact.path, artifact.text, nowYear);
       if (!pathSignal && !register && !worthScanning(artifact.text) && !clinicalSignal('', artifact.path)) return [];

@@ -14,6 +14,8 @@ const PERSON_ENTITIES = new Set(['IL', 'QC', '03', 'QD', '74', 'GD', 'S1']);
 const PERSON_REF: Record<string, string> = { SY: 'ssn', '1W': 'member_id', '23': 'member_id', IG: 'policy_number', EA: 'mrn', '0F': 'subscriber_number', '3H': 'case_number', Q4: 'prior_auth' };
 /** REF01 qualifier -> label, anywhere in a claim (they identify the patient's claim). */
 const CLAIM_REF: Record<string, string> = { D9: 'claim_number', F8: 'claim_number', EA: 'mrn', '6R': 'encounter_number', G1: 'prior_auth' };
+/** DTM01 qualifier (835) -> label: the claim's dates of service. */
+const DTM_LABEL: Record<string, string> = { '232': 'service_from', '233': 'service_to', '472': 'service_date', '150': 'service_from', '151': 'service_to' };
 /** DTP01 qualifier -> label: the patient's own dates of care. */
 const DTP_LABEL: Record<string, string> = { '472': 'service_date', '431': 'onset_date', '435': 'admission_date', '096': 'discharge_date', '454': 'service_date', '304': 'service_date', '439': 'accident_date', '360': 'service_from', '361': 'service_to' };
 /** PER qualifiers: TE phone, FX fax, EM email. */
@@ -88,6 +90,10 @@ export function x12Fields(text: string): Structure {
     } else if (id === 'DTP') {
       const label = DTP_LABEL[els[1] ?? ''];
       if (label) add(3, label);
+    } else if (id === 'DTM') {
+      // 835 remittances date the claim with DTM: 232/233 the statement period, 472 the service (DTM*405 is the file's production date).
+      const label = DTM_LABEL[els[1] ?? ''];
+      if (label) add(2, label);
     } else if (id === 'CLM') {
       // CLM01: the patient control number the provider assigned (an account number).
       add(1, 'patient_account_number');

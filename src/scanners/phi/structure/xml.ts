@@ -34,11 +34,11 @@ const VALUE_ATTR_RE = /\s(value|extension|code|root)\s*=\s*("([^"]*)"|'([^']*)')
  * (the patient is under recordTarget/patientRole; guardians and participants stay patient data).
  */
 /**
- * The clinical part of a CDA document: the encounter it documents and the sections of its body.
+ * The clinical part of a CDA document: the encounter and the service event it documents, and the sections of its body.
  * An effectiveTime there dates an encounter, a problem, a procedure or a result of the patient; the
  * document's own effectiveTime (its creation) sits in the header, outside these.
  */
-const CDA_CARE = new Set(['encompassingEncounter', 'structuredBody']);
+const CDA_CARE = new Set(['encompassingEncounter', 'structuredBody', 'serviceEvent']);
 const CARE_TIME_PARTS = new Set(['low', 'high', 'center']);
 const CDA_STAFF = new Set([
   'assignedAuthor', 'assignedEntity', 'assignedCustodian', 'representedCustodianOrganization', 'representedOrganization', 'serviceProviderOrganization', 'providerOrganization', 'manufacturedModel', 'legalAuthenticator', 'authenticator', 'dataEnterer',
