@@ -239,6 +239,19 @@ describe('structured formats', () => {
     expect(run('interfaces/mirth/channel.xml', channel).findings.filter((f) => f.location.startLine === 4).map((f) => f.ruleId).sort()).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name', 'phi/person-name']);
   });
 
+  it('HL7 v2 immunizations (VXU): the dose time RXA-3/4 and the registry and protection effective dates PD1-13/17 are the patient\'s', () => {
+    const vxu = [
+      'MSH|^~\\&|EHR|BWCH|IIS|WA|20240312091500||VXU^V04^VXU_V04|BW0001|P|2.5.1',
+      'PID|1||BW4471209^^^BWCH^MR||KEALOHA^LEILANI^^^^^L||20240211|F',
+      'PD1|||||||||||02^Reminder/Recall - any method^HL70215|N|20240307|||A|20240211',
+      'RXA|0|1|202403071522|202403071522|08^Hep B, adolescent or pediatric^CVX|0.5|mL^mL^UCUM',
+    ].join('\n');
+    const lines = vxu.split('\n');
+    const dates = run('interfaces/hl7/vxu.hl7', vxu).findings.filter((f) => f.ruleId === 'phi/patient-date');
+    const at = (f: Finding) => lines[f.location.startLine - 1]!.slice(f.location.startColumn - 1, f.location.endColumn! - 1);
+    expect(dates.map((f) => `${f.location.startLine}:${at(f)}`)).toEqual(['3:20240307', '3:20240211', '4:202403071522', '4:202403071522']);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });

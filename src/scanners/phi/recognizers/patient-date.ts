@@ -40,7 +40,7 @@ const SPECIFIC_LABELS = [
   'visit(?:_dt)?', 'admit_dt', 'disch(?:arge)?_dt', 'dod_dt', '(?:service|svc)_(?:from|to|start|end|thru|through)(?:_date|_dt)?', 'dos_(?:from|to)',
   '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at|_ts|_time|_datetime|_timestamp)?',
   '(?:admit|admission|discharge|death|visit|encounter|service)_(?:ts|time|datetime|timestamp)',
-  'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'orc_9', 'obr_7', 'obr_22', 'obx_14', 'spm_17',
+  'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'orc_9', 'obr_7', 'obr_22', 'obx_14', 'spm_17', 'rxa_3', 'rxa_4', 'pd1_13', 'pd1_17', 'pd1_18',
   // EMS and research events: a cardiac arrest, a crash, an enrolment of one person.
   '(?:arrest|crash|enrol(?:l)?ment|enrolled|consent)(?:_date|_dt|_time|_at|_on)?',
   // Pharmacy events: a fill, a dispense, a pickup or a delivery is a service to one patient.

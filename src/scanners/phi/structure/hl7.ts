@@ -44,6 +44,12 @@ const FIELDS: Record<string, Array<Comp> | string> = {
   'OBR-22': [{ comp: 1, label: 'obr_22' }],
   'OBX-14': [{ comp: 1, label: 'obx_14' }],
   'SPM-17': [{ comp: 1, label: 'spm_17' }],
+  // Immunizations (VXU, RSP): when the dose was given; the dates the patient's registry status and protection took effect.
+  'RXA-3': [{ comp: 1, label: 'rxa_3' }],
+  'RXA-4': [{ comp: 1, label: 'rxa_4' }],
+  'PD1-13': [{ comp: 1, label: 'pd1_13' }],
+  'PD1-17': [{ comp: 1, label: 'pd1_17' }],
+  'PD1-18': [{ comp: 1, label: 'pd1_18' }],
   'GT1-3': [{ comp: 1, label: 'gt1_3' }, { comp: 2, label: 'gt1_3' }],
   'GT1-5': [{ comp: 1, label: 'gt1_5' }, { comp: 3, label: 'address_city' }, { comp: 5, label: 'zip' }],
   'GT1-6': [{ comp: 1, label: 'gt1_6' }],
