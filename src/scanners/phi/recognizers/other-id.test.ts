@@ -15,6 +15,7 @@ runRuleTests(scanner, 'phi/other-id', {
     { code: 'the claim ABC-12 was denied (patient)', path: DATA, name: 'too short for an id' },
   ],
   invalid: [
+    { code: 'student_id,student_name,dob,complaint\n3880850,Adwoa Adeyemi,2014-05-02,asthma\n', path: 'school-health/visits.csv', name: 'a student id in a school health record', findings: [{ line: 2, excerpt: '*******' }] },
     { code: '2024-03-12 07:02:20,282 INFO  [ACCESSION-1] RECEIVE acc=S24-12700 pt="ZIELINSKI, ZBIGNIEW" mrn=43386964\n', path: 'lab/specimen-tracking/tracker.log', name: "acc= in a lab's log beside a patient", findings: [{ excerpt: '***-*2700' }] },
     { code: 'Patient Rashida Chowdhury was billed twice for Rx 6293911; specimen L24-078-00340 hemolysed.\n', path: 'docs/support/notes.txt', name: 'a prescription number after Rx, a specimen id with a one-letter prefix', findings: [{ excerpt: '*******' }, { excerpt: '***-***-*0340' }] },
     { code: '{"msg":"claim submitted","patient":{"mrn":"MV3871150"},"rx":"6284710","refillId":"RF-24-0077315"}\n', path: 'logs/k8s/rx-router.json.log', name: 'rx and refill keys', findings: [{ excerpt: '*******' }, { excerpt: '**-**-***7315' }] },

@@ -19,6 +19,8 @@ export const recognizer: Recognizer = {
     'rx', 'rx_numbers', 'refill(?:_id|_number|_no)', 'appointment(?:_id|_number|_no)', 'appt_id', 'police_report(?:_number|_no)?',
     // A FHIR Patient's server id, and references to it (structure/json.ts); a lab's accession, abbreviated.
     'patient_reference', 'acc', 'accn', 'acc_no', 'acc_num',
+    // A school health program's student, and a newborn-screening or immunization-registry record.
+    'student_(?:id|number|no)', 'iis_(?:id|patient_id)', 'kit_(?:id|number)', 'nbs_(?:id|number|kit)',
   ]),
   antiLabels: /(?:^|_)(?:test_case|use_case|jwt_claim|token_claim|claims_key|oauth|github|jira|ticket)(?:_id|_number)?$/,
   pattern:

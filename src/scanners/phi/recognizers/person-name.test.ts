@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: '{"class": {"student": 12, "teacher": "Ms. Ferreira"}, "medication_log": true}\n', path: 'fixtures/classes.json', name: 'a student count, not a student' },
     { code: 'sku,description,patient_safe\nA-100,Maria Gonzalez Kitchen Towels,yes\n', path: 'exports/patient_catalog.csv', name: 'a short description column: its label still says what the value is' },
     { code: '{"resourceType":"Encounter","subject":{"reference":"Patient/p1"},"participant":[{"individual":{"display":"Ana Reyes"}}],"reasonCode":[{"coding":[{"display":"Hypertension"}]}]}', path: 'interop/fhir/encounter.json', name: "a participant's display and a code's display" },
     { code: 'Patient transported to CRMC without incident. Report to RN Deb Kaminski; coordinator Mireille Tan notified.\ncrew_lead = Kyle Brandt\n', path: 'ems/notes/pcr.txt', name: 'staff named after their role, or under a crew key' },
@@ -36,6 +37,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'Date\tStudent ID\tStudent\tGr\tComplaint\n1/19/2024\t3880850\tADEYEMI, Adwoa\t4\tBG check, medication given\n', path: 'school-health/nurse_log.tsv', name: "a school nurse's log: the student is the patient", findings: [{ line: 2, excerpt: 'A******, A****' }] },
     { code: 'Summary,Issue key,Description\n"HETS timeouts",TELE-2304,"HETS is timing out again for Medicare 270s. Example: patient Maria Gonzalez, MBI on file, DOB on file; retry did not help."\n', path: 'docs/jira/export.csv', name: "a patient named inside a ticket's long description", findings: [{ line: 2, excerpt: 'M**** G*******' }] },
     { code: '{"resourceType":"Coverage","subscriber":{"reference":"Patient/p1","display":"Fatima Al-Zahraa Haddad"},"policyHolder":{"display":"Klaus-Dieter von Ahlen"}}', path: 'interop/fhir/coverage.json', name: "a FHIR reference's display naming the patient or policy holder", findings: [{ excerpt: 'F***** A*-Z***** H*****' }, { excerpt: 'K****-D***** v** A****' }] },
     { code: '{"resourceType":"Patient","name":[{"family":"von Ahlen","given":["Annika"]}],"extension":[{"nativeName":"김민준"}]}', path: 'interop/fhir/patient.json', name: 'a family name led by a particle, a native-script name key', findings: [{ excerpt: 'v** A****' }, { excerpt: 'A*****' }, { excerpt: '김**' }] },

@@ -38,6 +38,8 @@ export const recognizer: Recognizer = {
   kind: 'person-name',
   meta: phiRule('person-name', 'Person name', 'medium', "A person's name in patient data, a labelled name field, or prose with clinical context."),
   labels: labelRe(['maiden', '(?:first|last|middle|full|given|family|sur|pt|patient|member|mbr|subscriber|insured|claimant)_nm', 'lst_nm', 'frst_nm', 'fst_nm', 'f_name', 'l_name', 'claimant', 'enrollee', 'policy_?holder', 'caregiver', 'responsible_party', 'name', 'names', 'first', 'last', 'full_name', 'display_name', 'patient', 'dear', 'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'given', 'family', 'surname', 'fname', 'lname', 'guarantor', 'next_of_kin', 'emergency_contact', 'spouse', 'guardian', 'sender_name', 'recipient_name',
+    // Children's health: the child, the student a school nurse sees, and the parents.
+    'student', 'student_name', 'child_name', 'newborn_name', 'infant_name', 'baby_name', '(?:mother|father|mom|dad)_name',
     // FHIR references name their target (`subject.display`); names in another script or romanised.
     '(?:subject|patient|policy_holder|beneficiary|subscriber|insured)_display', 'native_name', 'name_native', 'native', 'name_roman', 'romanized_name', 'local_name', 'name_kanji', 'name_kana']),
   antiLabels:
