@@ -252,6 +252,17 @@ describe('structured formats', () => {
     expect(dates.map((f) => `${f.location.startLine}:${at(f)}`)).toEqual(['3:20240307', '3:20240211', '4:202403071522', '4:202403071522']);
   });
 
+  it('an object that says it is staff (a Django fixture\'s "model": "registry.provider", a __typename) holds staff values', () => {
+    const npi = j('10230', '38585');
+    const fixture = JSON.stringify([
+      { model: 'registry.provider', pk: 1, fields: { display_name: 'Priya Raman, MD', npi, email: 'praman@bluewater-kids.org', phone: '(253) 403-7312' } },
+      { model: 'registry.patient', pk: 7, fields: { full_name: 'Leilani Kealoha', mrn: 'BW4471209', phone: '(253) 555-3184' } },
+    ], null, 1);
+    const lines = fixture.split('\n');
+    const got = run('registry/fixtures/dev_seed.json', fixture).findings.map((f) => `${f.ruleId} ${lines[f.location.startLine - 1]!.trim().split(':')[0]}`);
+    expect(got.sort()).toEqual(['phi/medical-record-number "mrn"', 'phi/npi "npi"', 'phi/person-name "full_name"', 'phi/phone-number "phone"']);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });

@@ -23,6 +23,8 @@ interface Frame {
 }
 
 const VALUE_KEY = /^(?:value|Value)$/;
+/** Keys whose value names what kind of thing the object is. */
+const ENTITY_KEY = /^(?:model|type|kind|entity|entityType|entity_type|_type|__typename|@type|objectType|object_type)$/;
 const PAIR_NAME_KEY = /^(?:key|Key|name|Name|field|parameter|param)$/;
 
 /** Extended JSON type operators: `$date`, `$numberLong`, `$numberInt`, `$numberDecimal`. */
@@ -163,8 +165,14 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
     // 8.64e15 ms is the range of a JavaScript Date.
     if (isDate && /^-?\d{1,16}$/.test(raw) && Math.abs(Number(raw)) <= 8.64e15) field.value = new Date(Number(raw)).toISOString().slice(0, 10);
   };
+  /**
+   * An object that says what it is (`"model": "registry.provider"` in a Django fixture, a GraphQL
+   * `__typename`, a `type`): staff or an organisation when that names one.
+   */
+  const staffEntity = (f: Frame | undefined): boolean =>
+    f !== undefined && f.kind === 'obj' && f.entries.some((e) => ENTITY_KEY.test(e.key) && e.end - e.start <= 60 && staffContainer(text.slice(e.start, e.end).replace(/^.*[./:]/, '')));
   const closeObject = (f: Frame) => {
-    const nonPatient = f.resourceType !== undefined && NON_PATIENT_RESOURCES.has(f.resourceType);
+    const nonPatient = (f.resourceType !== undefined && NON_PATIENT_RESOURCES.has(f.resourceType)) || staffEntity(f);
     const pairLabel = namedValue(f);
     for (const e of f.entries) {
       if (fields.length >= max) break;
@@ -234,7 +242,7 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
         const inArray = f?.kind === 'arr';
         const record = c === '{' && (inArray || !f) && (!f || stack.length <= 3) ? `o${objects}` : (f?.record ?? 'o0');
         if (c === '{') objects++;
-        stack.push({ kind: c === '{' ? 'obj' : 'arr', key: parentKey, entries: [], hints: [], record, staff: (f?.staff ?? false) || staffContainer(parentKey), path: `${f?.path ?? '$'}${parentKey && f?.kind !== 'arr' ? `.${parentKey}` : inArray ? '[]' : ''}` });
+        stack.push({ kind: c === '{' ? 'obj' : 'arr', key: parentKey, entries: [], hints: [], record, staff: (f?.staff ?? false) || staffContainer(parentKey) || staffEntity(f), path: `${f?.path ?? '$'}${parentKey && f?.kind !== 'arr' ? `.${parentKey}` : inArray ? '[]' : ''}` });
         i++;
       } else if (c === '}' || c === ']') {
         const fr = stack.pop();
