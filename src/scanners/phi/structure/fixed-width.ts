@@ -17,7 +17,7 @@
  * at least fifteen years back) is the birth date; the others are dates of the patient's care.
  */
 import { tokenEvidence } from '../names.js';
-import { validNpi } from '../validators.js';
+import { parseDate, validNpi } from '../validators.js';
 import type { Field } from './types.js';
 
 /** Records shorter than this are prose or code, not a fixed-width layout. */
@@ -110,7 +110,7 @@ function cellAt(line: string, c: Column): string | undefined {
     return m ? m[0] : undefined;
   }
   const v = line.slice(c.at, c.at + c.width);
-  if (c.kind === 'date') return dateAt(line, c.at, c.width) ? v : undefined;
+  if (c.kind === 'date') return dateAt(line, c.at, c.width) !== undefined ? v : undefined;
   return validNpi(v) ? v : undefined;
 }
 
@@ -146,17 +146,15 @@ function nameColumns(recs: Rec[]): Column[] {
   return cols;
 }
 
-/** `19270618`, `1927-06-18`, `06/18/1927` at `at`, with a real month and day. */
-function dateAt(line: string, at: number, width: number): boolean {
+/** The shapes a date column may take: `19270618`, `1927-06-18`, `06/18/1927`. */
+const DATE_SHAPE: Record<number, RegExp> = { 8: /^\d{8}$/, 10: /^(?:\d{4}-\d\d-\d\d|\d\d\/\d\d\/\d{4})$/ };
+
+/** The year of the date at `at` (a real month and day, 1880-2100), or undefined. */
+function dateAt(line: string, at: number, width: number): number | undefined {
   const s = line.slice(at, at + width);
-  let y: number;
-  let m: number;
-  let d: number;
-  if (width === 8 && /^\d{8}$/.test(s)) [y, m, d] = [+s.slice(0, 4), +s.slice(4, 6), +s.slice(6, 8)];
-  else if (width === 10 && /^\d{4}-\d\d-\d\d$/.test(s)) [y, m, d] = [+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)];
-  else if (width === 10 && /^\d\d\/\d\d\/\d{4}$/.test(s)) [m, d, y] = [+s.slice(0, 2), +s.slice(3, 5), +s.slice(6, 10)];
-  else return false;
-  return y >= 1880 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (!DATE_SHAPE[width]?.test(s)) return undefined;
+  const p = parseDate(s);
+  return p?.year !== undefined && p.day !== undefined && p.year >= 1880 && p.year <= 2100 ? p.year : undefined;
 }
 
 const overlaps = (at: number, width: number, taken: readonly Column[]): boolean => taken.some((c) => at < c.at + c.width && c.at < at + width);
@@ -169,7 +167,7 @@ function dateColumns(recs: Rec[], taken: readonly Column[]): Column[] {
     for (let at = 0; at + width <= longest; at++) {
       if (overlaps(at, width, [...taken, ...cols])) continue;
       let n = 0;
-      for (const r of recs) if (dateAt(r.text, at, width)) n++;
+      for (const r of recs) if (dateAt(r.text, at, width) !== undefined) n++;
       if (n >= need) cols.push({ at, width, kind: 'date' });
     }
   }
@@ -203,9 +201,8 @@ function birthColumn(recs: Rec[], dates: readonly Column[], nowYear: number): Co
   for (const c of dates) {
     const years: number[] = [];
     for (const r of recs) {
-      if (!dateAt(r.text, c.at, c.width)) continue;
-      const s = r.text.slice(c.at, c.at + c.width);
-      years.push(c.width === 10 && s[2] === '/' ? +s.slice(6) : +s.slice(0, 4));
+      const y = dateAt(r.text, c.at, c.width);
+      if (y !== undefined) years.push(y);
     }
     years.sort((a, b) => a - b);
     const median = years[years.length >> 1]!;
