@@ -262,7 +262,9 @@ const BY_KIND_LOCAL = new Map(RECOGNIZERS.map((r) => [r.kind, r]));
  * "not this kind" (`author.email`, a FHIR Practitioner's name) is dropped.
  */
 function dropAgainstStructure(ds: Detection[], fields: Field[]): Detection[] {
-  const sorted = [...fields].sort((a, b) => a.start - b.start);
+  // Of fields that start together (an NPI at the start of its provider field), the widest sorts
+  // last and is the one found: it is the one that contains what follows.
+  const sorted = [...fields].sort((a, b) => a.start - b.start || a.end - b.end);
   const starts = sorted.map((f) => f.start);
   return ds.filter((d) => {
     let lo = 0;

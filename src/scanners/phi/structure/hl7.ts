@@ -130,15 +130,14 @@ function segmentFields(seg: string, name: string, base: number, { fs, cs, rs }: 
     const value = parts[f]!;
     const spec = FIELDS[`${name}-${f}`];
     if (value && NON_PATIENT_FIELDS.has(`${name}-${f}`)) {
+      fields.push({ label: 'provider', start: pos, end: pos + value.length, record, where: `${name}-${f}`, nonPatient: true });
       // A provider's id (XCN-1) of ten digits is an NPI: still reported as one (its check digit decides).
-      // Pushed before the whole field, which then stays the field found for any text inside it.
       let repStart = pos;
       for (const rep of value.split(rs)) {
         const id = rep.split(cs)[0]!;
         if (/^\d{10}$/.test(id)) fields.push({ label: 'npi', start: repStart, end: repStart + 10, record, where: `${name}-${f}.1`, nonPatient: true });
         repStart += rep.length + 1;
       }
-      fields.push({ label: 'provider', start: pos, end: pos + value.length, record, where: `${name}-${f}`, nonPatient: true });
     }
     if (spec && value) {
       let repStart = pos;
