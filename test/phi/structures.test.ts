@@ -394,6 +394,17 @@ describe('structured formats', () => {
     expect(findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`)).toEqual(['2:1 phi/medical-record-number', '2:9 phi/person-name', '2:13 phi/date-of-birth']);
   });
 
+  it("SQL Server seeds: N'...' strings, and comments between the tuples", () => {
+    const sql = [
+      'INSERT INTO dbo.Patient (PatientId, MRN, LastName, FirstName, BirthDate) VALUES',
+      "  (1, '10713559', N'Adeyemi', N'Nia', '2012-12-15'),  -- PRODCOPY",
+      "  /* second child */ (2, '21540737', N'O''Connor', N'Oliver', '2014-02-23');",
+    ].join('\n');
+    const got = run('db/migrations/V1__seed.sql', sql).findings.map((f) => `${f.location.startLine}:${f.ruleId}`);
+    expect(got.filter((g) => g.startsWith('3:')).sort()).toEqual(['3:phi/date-of-birth', '3:phi/medical-record-number', '3:phi/person-name', '3:phi/person-name']);
+    expect(got.filter((g) => g.startsWith('2:'))).toHaveLength(4);
+  });
+
   it('SQL INSERT column lists label the values', () => {
     const { findings } = run('db/seed.sql', "INSERT INTO patients (mrn, last_name, birth_date) VALUES ('A778812', 'Reyes', '1972-05-06');");
     expect(rules(findings)).toEqual(['phi/date-of-birth', 'phi/medical-record-number', 'phi/person-name']);

@@ -9,6 +9,20 @@ import { clinicalColumns, lineAt, type Field, type Structure } from './types.js'
 
 const INSERT_RE = /\bINSERT\s+(?:IGNORE\s+)?INTO\s+[\w."`\[\]]+\s*\(([^)]*)\)\s*VALUES\s*/gi;
 
+/** Past blanks and comments (`-- PRODCOPY` after a tuple, `/* ... *\/`). */
+function skipSpace(text: string, i: number): number {
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (text.startsWith('--', i)) {
+      const nl = text.indexOf('\n', i);
+      i = nl === -1 ? text.length : nl + 1;
+    } else if (text.startsWith('/*', i)) {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? text.length : end + 2;
+    } else return i;
+  }
+}
+
 export function sqlFields(text: string): Structure {
   const fields: Field[] = [];
   const problems: Structure['problems'] = [];
@@ -22,18 +36,20 @@ export function sqlFields(text: string): Structure {
     const n = text.length;
     let ok = true;
     while (ok && i < n) {
-      while (i < n && /\s/.test(text[i]!)) i++;
+      i = skipSpace(text, i);
       if (text[i] !== '(') break;
       i++;
       tuple++;
       let col = 0;
       for (;;) {
-        while (i < n && /\s/.test(text[i]!)) i++;
+        i = skipSpace(text, i);
         if (i >= n) {
           problems.push({ line: lineAt(text, m.index), detail: 'unterminated VALUES tuple (truncated SQL?)' });
           ok = false;
           break;
         }
+        // SQL Server's N'...' and PostgreSQL's E'...' are strings too.
+        if (/[NnEe]/.test(text[i]!) && text[i + 1] === "'") i++;
         const c = text[i]!;
         if (c === "'") {
           const s = ++i;
@@ -68,7 +84,7 @@ export function sqlFields(text: string): Structure {
           if (/^-?\d[\d.]*$/.test(raw) && cols[col]) fields.push({ label: cols[col]!, start: s, end: s + raw.length, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}) });
         }
       }
-      while (i < n && /\s/.test(text[i]!)) i++;
+      i = skipSpace(text, i);
       if (text[i] === ',') i++;
       else break;
     }
