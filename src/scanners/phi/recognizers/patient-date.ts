@@ -3,7 +3,7 @@ import { labelRe } from '../labels.js';
 import { maskDate } from '../mask.js';
 import { syntheticDate } from '../synthetic.js';
 import { parseDate } from '../validators.js';
-import { phiRule } from './common.js';
+import { phiRule, wordsRegex } from './common.js';
 import { CODE_DATE_PATTERN, DATE_PATTERN, PARTIAL_DATE_PATTERN, unlabelledAtLineStart } from './dates.js';
 
 const PHARMACY_EVENTS = ['fill(?:ed)?_(?:date|dt|on|at)', 'date_(?:filled|dispensed|picked_up|delivered)', 'dispensed?(?:_date|_dt|_on|_at)', 'picked_up(?:_date|_dt|_on|_at)', 'pickup_(?:date|dt|at)', 'delivered_(?:date|dt|on|at)'];
@@ -59,7 +59,14 @@ export const recognizer: Recognizer = {
   // `DateOfService = new DateTime(2024, 3, 18)`: the label is read before the call.
   codePattern: CODE_DATE_PATTERN,
   valuePattern: PARTIAL_DATE_PATTERN,
-  trigger: /admi|disch|death|deceased|dod|dos\b|service|svc|visit|encounter|procedure|surgery|appointment|appt|expired|pv1|study|seen|period|implant|incident|injur|accident|onset|collect|specimen|vaccin|immuniz|transfus|deliver|obr|obx|spm|fill|dispens|pick|arrest|crash|enrol|consent|effective|authored|recorded|performed|occurrence|schedul|booked|follow.?up|placed|started|stopped|began|referr|transferr|biops|scan|x-ray|mri|holter|infusion|dialysis|therap|treated|died|passed away|fell|drawn|tested/i,
+  trigger: wordsRegex([
+    'admi', 'disch', 'death', 'deceased', 'dod', 'dos\\b', 'service', 'svc', 'visit', 'encounter', 'procedure', 'surgery',
+    'appointment', 'appt', 'expired', 'pv1', 'study', 'seen', 'period', 'implant', 'incident', 'injur', 'accident', 'onset',
+    'collect', 'specimen', 'vaccin', 'immuniz', 'transfus', 'deliver', 'obr', 'obx', 'spm', 'fill', 'dispens', 'pick',
+    'arrest', 'crash', 'enrol', 'consent', 'effective', 'authored', 'recorded', 'performed', 'occurrence', 'schedul', 'booked', 'follow.?up',
+    'placed', 'started', 'stopped', 'began', 'referr', 'transferr', 'biops', 'scan', 'x-ray', 'mri', 'holter', 'infusion',
+    'dialysis', 'therap', 'treated', 'died', 'passed away', 'fell', 'drawn', 'tested',
+  ], 'i'),
   // Free text needs a label (judge() below); a date that starts its line has none.
   quick: (_v, before) => !unlabelledAtLineStart(before),
   judge(v, ctx) {
