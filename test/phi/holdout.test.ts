@@ -47,7 +47,7 @@ const FLOORS: Floor[] = [
   // the code of its first hour alike; then staff containers (providers:, careTeam), equipment serials, NAACCR XML, CDA care times and licence shapes.
   // peds: 0.625 and 86 with that session's starting code, 0.648 and 86 with its code when the set
   // arrived (written meanwhile by an eighth author): measured before anything was changed for it.
-  { set: 'peds', about: "a children's hospital with school health and an immunization-registry interface: HL7 VXU/QBP, newborn screening, NICU devices, Django/Go/Kotlin, SQL Server bcp, Teams transcripts", labels: 1088, recall: 0.69, flagged: 78 },
+  { set: 'peds', about: "a children's hospital with school health and an immunization-registry interface: HL7 VXU/QBP, newborn screening, NICU devices, Django/Go/Kotlin, SQL Server bcp, Teams transcripts", labels: 1088, recall: 0.695, flagged: 78 },
   { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.62, flagged: 101 },
 ];
 

@@ -5,11 +5,13 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/url', {
   valid: [
+    { code: 'See https://docs.example-hospital.org/children/growth-charts for the CDC tables (patient education).\n', path: 'docs/links.md', name: 'a children section of a site, with no id in it' },
     { code: '{"name": "@babel/helper-member-expression-to-functions", "homepage": "https://babel.dev/docs/en/next/babel-helper-member-expression-to-functions"}', path: 'node_modules/@babel/helper-member-expression-to-functions/package.json', name: 'member in a package name is not a health plan member' },
     { code: 'Docs: https://www.hl7.org/fhir/patient.html', path: DATA, name: 'documentation about patients' },
     { code: 'see https://portal.example.com/patients/12345', path: DATA, name: 'reserved domain' },
   ],
   invalid: [
+    { code: '"event": "patient chart viewed", "full": "https://portal.bluewater-kids.org/family/children/17653906/growth"\n', path: 'ops/elasticsearch/portal-audit.json', name: "a child's chart in a family portal", findings: [{ excerpt: 'https://portal.bluewater-kids.org/******/********/********/******' }] },
     { code: 'link https://portal.clinic-a.org/patients/88231/chart?mrn=88231', path: DATA, findings: [{ excerpt: 'https://portal.clinic-a.org/********/*****/*****?***=*****' }] },
   ],
 }, loadNames);

@@ -5,7 +5,7 @@ import { syntheticDomain } from '../synthetic.js';
 import { phiRule } from './common.js';
 
 /** A URL is an identifier when its path or query carries the patient (ids, names, dates of birth). */
-const PATIENT_URL = /\/(?:patients?|members?|beneficiar(?:y|ies)|charts?|records?|mrn)\/[A-Za-z0-9-]*\d|[?&;](?:mrn|patient_?id|pid|pat_?id|ssn|dob|birth_?date|member_?id|first_?name|last_?name|name|email|phone|address)=[^&#\s]+/i;
+const PATIENT_URL = /\/(?:patients?|members?|beneficiar(?:y|ies)|charts?|records?|mrn|children|child|dependents?|residents?|students?|subscribers?|enrollees?|encounters?)\/[A-Za-z0-9-]*\d|[?&;](?:mrn|patient_?id|pid|pat_?id|ssn|dob|birth_?date|member_?id|first_?name|last_?name|name|email|phone|address)=[^&#\s]+/i;
 
 export const recognizer: Recognizer = {
   kind: 'url',
