@@ -263,6 +263,19 @@ describe('structured formats', () => {
     expect(got.sort()).toEqual(['phi/medical-record-number "mrn"', 'phi/npi "npi"', 'phi/person-name "full_name"', 'phi/phone-number "phone"']);
   });
 
+  it("HL7 v2 scheduling (SIU): the appointment's ids (SCH-1/2) and start times (SCH-11.4, AIS-4) are the patient's", () => {
+    const siu = [
+      'MSH|^~\\&|CADENCE|SPI|RIS|SPI|20240610073621||SIU^S12|SIU4112727|P|2.3',
+      'SCH|APT4252976||||||XR SHOULDER MIN 2 VIEWS||30|MIN|^^30^202406081045',
+      'PID|1||SPM0789230^^^SPI^MR||VAIPULU^MALIA^S||19820424|F',
+      'AIS|1||73030^XR SHOULDER MIN 2 VIEWS|20240608134500',
+    ].join('\n');
+    const lines = siu.split('\n');
+    const at = (f: Finding) => lines[f.location.startLine - 1]!.slice(f.location.startColumn - 1, f.location.endColumn! - 1);
+    const got = run('hl7/siu.hl7', siu).findings.filter((f) => f.location.startLine !== 3).map((f) => `${f.ruleId} ${at(f)}`);
+    expect(got).toEqual(['phi/other-id APT4252976', 'phi/patient-date 202406081045', 'phi/patient-date 20240608134500']);
+  });
+
   it('HL7 v2: fields are judged by position (PID-5 name, PID-7 birth date, PID-19 SSN)', () => {
     const pid = Array<string>(20).fill('');
     Object.assign(pid, { 0: 'PID', 1: '1', 3: '7733921^^^HOSP^MR', 5: 'NGUYEN^THANH', 7: '19450712', 8: 'M', 19: SSN });

@@ -44,6 +44,14 @@ const FIELDS: Record<string, Array<Comp> | string> = {
   'OBR-22': [{ comp: 1, label: 'obr_22' }],
   'OBX-14': [{ comp: 1, label: 'obx_14' }],
   'SPM-17': [{ comp: 1, label: 'spm_17' }],
+  // Scheduling (SIU): the appointment's ids and when it starts (SCH-11's fourth component, AIS/AIG/AIL/AIP start times).
+  'SCH-1': [{ comp: 1, label: 'appointment_id' }],
+  'SCH-2': [{ comp: 1, label: 'appointment_id' }],
+  'SCH-11': [{ comp: 4, label: 'appointment_date' }],
+  'AIS-4': [{ comp: 1, label: 'appointment_date' }],
+  'AIG-8': [{ comp: 1, label: 'appointment_date' }],
+  'AIL-6': [{ comp: 1, label: 'appointment_date' }],
+  'AIP-6': [{ comp: 1, label: 'appointment_date' }],
   // Immunizations (VXU, RSP): when the dose was given; the dates the patient's registry status and protection took effect.
   'RXA-3': [{ comp: 1, label: 'rxa_3' }],
   'RXA-4': [{ comp: 1, label: 'rxa_4' }],
