@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/other-id', {
   valid: [
+    { code: '# patient images\nsopClassUID=1.2.840.10008.5.1.4.1.1.2 transferSyntaxUID=1.2.840.10008.1.2.1\n', path: 'pacs/audit/pacs_audit.log', name: 'a SOP class and a transfer syntax: kinds of object, not one patient\'s' },
     { code: 'epoch=12 loss=0.31 acc=0.9731 val_acc=0.9402 batch=20240312\n', path: 'logs/train.log', name: 'acc= as an accuracy, with no patient in view' },
     { code: 'Rx-only labelling per the 2024 guidance; see Rx 12 in the patient handbook.\n', path: 'docs/pharmacy.md', name: "'Rx' before a short number or a word" },
     { code: 'Test case ID: TC-1234 (patient module)', path: DATA },
@@ -15,6 +16,7 @@ runRuleTests(scanner, 'phi/other-id', {
     { code: 'the claim ABC-12 was denied (patient)', path: DATA, name: 'too short for an id' },
   ],
   invalid: [
+    { code: '# patient study audit\n2024-06-10T11:03:06Z evt=StudyOpened acc=MR24369654 studyUID=2.25.33352879216252218728226641593268002731\n', path: 'pacs/audit/pacs_audit.log', name: "a patient's study instance UID and accession in a PACS audit log", findings: [{ line: 2, excerpt: '******9654' }, { line: 2, excerpt: '*.**.**********************************2731' }] },
     { code: 'student_id,student_name,dob,complaint\n3880850,Adwoa Adeyemi,2014-05-02,asthma\n', path: 'school-health/visits.csv', name: 'a student id in a school health record', findings: [{ line: 2, excerpt: '*******' }] },
     { code: '2024-03-12 07:02:20,282 INFO  [ACCESSION-1] RECEIVE acc=S24-12700 pt="ZIELINSKI, ZBIGNIEW" mrn=43386964\n', path: 'lab/specimen-tracking/tracker.log', name: "acc= in a lab's log beside a patient", findings: [{ excerpt: '***-*2700' }] },
     { code: 'Patient Rashida Chowdhury was billed twice for Rx 6293911; specimen L24-078-00340 hemolysed.\n', path: 'docs/support/notes.txt', name: 'a prescription number after Rx, a specimen id with a one-letter prefix', findings: [{ excerpt: '*******' }, { excerpt: '***-***-*0340' }] },

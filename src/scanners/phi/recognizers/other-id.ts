@@ -21,6 +21,8 @@ export const recognizer: Recognizer = {
     'patient_reference', 'acc', 'accn', 'acc_no', 'acc_num',
     // A school health program's student, and a newborn-screening or immunization-registry record.
     'student_(?:id|number|no)', 'iis_(?:id|patient_id)', 'kit_(?:id|number)', 'nbs_(?:id|number|kit)',
+    // A patient's imaging study, series or image (DICOM instance UIDs; a SOP class UID names a kind of object, not this one).
+    '(?:study|series|sop)_(?:instance_)?uid', 'study_instance_id',
   ]),
   antiLabels: /(?:^|_)(?:test_case|use_case|jwt_claim|token_claim|claims_key|oauth|github|jira|ticket)(?:_id|_number)?$/,
   pattern:
@@ -31,7 +33,9 @@ export const recognizer: Recognizer = {
     /\b(?:[Cc]laim|[Ee]ncounter|[Vv]isit|[Aa]dmission|[Aa]ccession|[Ss]pecimen|[Ee]pisode|[Rr]eferral|CLAIM|ENCOUNTER|VISIT|ADMISSION)[ \t]+(?:#[ \t]?([A-Z0-9][A-Z0-9-]{4,36})|([A-Z]{1,5}\d{0,4}-?\d{3,}(?:-\d+)*[A-Z0-9-]*))(?![\w-])|\b(?:Rx|RX)[ \t]*[:#]?[ \t]*#?(\d{6,12})(?![\w-])/dg,
   trigger: /claim|encounter|visit|accession|\bacc(?:n|_no)?\b|specimen|admission|episode|case|\bfin\b|csn|passport|prescription|\brx|referral|authori[sz]ation|pv1/i,
   judge(v, ctx) {
-    if (!idLike(v, 3)) return 0;
+    // A DICOM instance UID (`2.25.3335...`, up to 64 characters) is longer than other ids.
+    const uid = /^\d+(?:\.\d+){2,}$/.test(v) && v.length <= 64 && /(?:^|_)uid$/.test(ctx.label ?? '');
+    if (!uid && !idLike(v, 3)) return 0;
     // "LastVisit: 03/12/2024", "edVisit": a date under a visit or claim key is a date (patient-date), not an id.
     if (parseDate(v)?.day !== undefined) return 0;
     if (!ctx.labelled) return 0;
