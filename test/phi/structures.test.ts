@@ -402,6 +402,14 @@ describe('structured formats', () => {
     expect(kinds).toEqual(['phi/date-of-birth', 'phi/drivers-license', 'phi/patient-date', 'phi/person-name', 'phi/person-name', 'phi/person-name', 'phi/us-ssn']);
   });
 
+  it('a CSV roster of staff (a staff name column, a role or licence column, no patient column): phones and e-mails are theirs, NPIs still reported; a nurse\'s mileage log is not a roster', () => {
+    const npi = j('11577', '99978');
+    const roster = `staff_name,role,branch,npi,work_phone,work_email\nColette Marchand,RN,Great Falls,${npi},406-761-3380,cmarchand@riverbend-hhh.org\n`;
+    expect(rules(run('docs/credentialing/staff_roster.csv', roster).findings)).toEqual(['phi/npi']);
+    const mileage = 'trip_date,nurse,to_address,to_zip,purpose\n2/21/24,Colette Marchand,5734 Bitterroot Rd,59632,PT eval\n';
+    expect(rules(run('data/mileage/mileage_log.csv', mileage).findings)).toContain('phi/street-address');
+  });
+
   it('CSV headers label the cells below them', () => {
     const { findings } = run('exports/patients.csv', 'mrn,first_name,dob\nA778812,Ana,1972-05-06\n');
     expect(findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`)).toEqual(['2:1 phi/medical-record-number', '2:9 phi/person-name', '2:13 phi/date-of-birth']);

@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/phone-number', {
   valid: [
+    { code: 'Patient,Equipment,Supplier phone\nSolveig Hollingsworth,enteral pump,406-442-9100\n', path: 'data/sheets/oxygen_equipment_tracker.csv', name: "a medical-equipment supplier's phone beside a patient" },
     { code: 'patient K+ critical: calling Dr. Kenji Shimura at 480-967-3390; lab contact 480-967-3400\n', path: 'logs/k8s/lab-ingest.log', name: "a provider's and the lab's number in prose" },
     { code: '{"msg":"sms queued for patient","to_patient":"ok","store_phone":"+14809673300","prescriber_phone":"505-227-1900"}\n', path: 'logs/k8s/rx-router.json.log', name: "a store's and a prescriber's number" },
     { code: 'site,phone_support,region\nCRMC,(360) 555-4284,west\n', path: 'config/sites.csv', name: 'a qualifier the label list does not know (phone_support) on a site table' },

@@ -22,7 +22,7 @@ export const recognizer: Recognizer = {
     'pid_13', 'pid_14', 'nk1_5', 'gt1_6', 'telecom_phone', 'telecom_fax', 'telecom_sms', 'call', 'text_me', 'whatsapp', 'sms', 'contact', 'callback', 'call_back', 'callback_number',
   ]),
   antiLabels:
-    /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$|(?:^|_)(?:payer|insurer|insurance|carrier|plan|vendor|support|helpdesk|company|office|clinic|facility|pharmacy|practice|provider|hospital|lab|billing|customer_service|pcp|doctor|physician|store|branch|site|agency|station|dispatch|on_call|oncall|alert|alerts|main|front_desk|prescriber|pharmacist)_(?:phone|fax|tel|telephone|number|line|contact|sms_numbers?|numbers)(?:_number)?$/,
+    /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$|(?:^|_)(?:payer|insurer|insurance|carrier|plan|vendor|supplier|manufacturer|dme|support|helpdesk|company|office|clinic|facility|pharmacy|practice|provider|hospital|lab|billing|customer_service|pcp|doctor|physician|store|branch|site|agency|station|dispatch|on_call|oncall|alert|alerts|main|front_desk|prescriber|pharmacist)_(?:phone|fax|tel|telephone|number|line|contact|sms_numbers?|numbers)(?:_number)?$/,
   pattern:
     /(?<![\w+.\/-])((?:\+1[ .-]?)?(?:\(\d{3}\)[ .-]?|\d{3}[ .-])\d{3}[ .-]\d{4}|\+(?:[2-9]\d{0,2})(?:[ .-]?\(?\d{1,4}\)?){2,5}\d|\(?0\d{1,3}\)?[ -]\d{3,4}[ -]?\d{3,4}|\+1\d{10}|\d{10,11})(?![\w-]|\.\d)/dg,
   boostable: true,

@@ -14,6 +14,7 @@ export function csvFields(text: string, delimiter?: string): Structure {
   const d = delim.charCodeAt(0);
   let header: string[] | undefined;
   let patient = false;
+  let staff = false;
   let i = 0;
   let line = 1;
   let row = 0;
@@ -70,6 +71,7 @@ export function csvFields(text: string, delimiter?: string): Structure {
     if (!header) {
       header = cells.map(([s, e]) => normalizeLabel(text.slice(s, e)));
       patient = clinicalColumns(header);
+      staff = staffTable(header);
       continue;
     }
     row++;
@@ -79,8 +81,22 @@ export function csvFields(text: string, delimiter?: string): Structure {
     }
     cells.forEach(([s, e], k) => {
       const label = header![k];
-      if (label && e > s) fields.push({ label, start: s, end: e, record: `r${row}`, where: `row ${row}, column ${label}`, ...(patient ? { patient } : {}) });
+      if (label && e > s) fields.push({ label, start: s, end: e, record: `r${row}`, where: `row ${row}, column ${label}`, ...(staff ? { nonPatient: true } : patient ? { patient } : {}) });
     });
   }
   return { format: delim === '\t' ? 'tsv' : 'csv', fields, problems, clinical: false };
+}
+
+/**
+ * A roster of staff: a staff name column (`staff_name`, `nurse`, `employee`), a column that says
+ * what they are (role, licence, branch), and no column of a patient. Its phones, e-mails and addresses are the staff's; their NPI, DEA and licence numbers
+ * are still reported.
+ */
+function staffTable(header: readonly string[]): boolean {
+  return (
+    header.some((h) => /^(?:staff|employee|nurse|clinician|provider|physician|technician|therapist|aide)(?:_name)?$/.test(h)) &&
+    // A roster says what the person is (role, licence, branch); a nurse's mileage log or visit list does not, and its addresses are patients'.
+    header.some((h) => /(?:^|_)(?:role|title|credentials?|department|branch|license|licence|npi|dea|hire_date|employee_id|specialty)(?:_|$)/.test(h)) &&
+    !header.some((h) => /(?:^|_)(?:patient|pt|mrn|dob|birth|member|subscriber|beneficiary|ssn|client|resident)(?:_|$)/.test(h))
+  );
 }
