@@ -1,14 +1,15 @@
 /**
  * The PHI detection core shared by the scanner and `redact`: free-text candidates from each
  * recognizer's pattern, judged with inline labels and clinical context, plus structured fields
- * judged by their key; then overlaps are merged and co-occurrence raises values that sit beside a
- * name, MRN or SSN in the same record.
+ * judged by their key; settle.ts then merges overlaps and lets co-occurrence raise values that sit
+ * beside a name, MRN or SSN in the same record.
  */
 import { codeSpans, inSpans } from './code.js';
 import { antiLabelled, CLINICAL_PATH_RE, inlineLabel, normalizeLabel, PATIENT_RE } from './labels.js';
 import { selectLines, toOriginal, type Selection } from './prefilter.js';
 import { clinicalSignal } from './signal.js';
 import { RECOGNIZERS } from './recognizers/index.js';
+import { coOccur, dropAgainstStructure, merge, syntheticRecords, testValue, testValues } from './settle.js';
 import { documentedTestName } from './synthetic.js';
 import type { Field } from './structure/types.js';
 import type { Detection, JudgeContext, Recognizer, TextClass } from './types.js';
@@ -255,85 +256,6 @@ const PEOPLE_FILE_RE = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|A
 const PATIENT_LABEL_RE = /(?:^|_)(?:patient|pt|pid_5|member|subscriber|insured|guarantor|next_of_kin|nok)(?:_|$)/;
 
 
-const BY_KIND_LOCAL = new Map(RECOGNIZERS.map((r) => [r.kind, r]));
-
-/**
- * The structure knows better than an inline label: a free-text hit inside a field whose key says
- * "not this kind" (`author.email`, a FHIR Practitioner's name) is dropped.
- */
-function dropAgainstStructure(ds: Detection[], fields: Field[]): Detection[] {
-  // Of fields that start together (an NPI at the start of its provider field), the widest sorts
-  // last and is the one found: it is the one that contains what follows.
-  const sorted = [...fields].sort((a, b) => a.start - b.start || a.end - b.end);
-  const starts = sorted.map((f) => f.start);
-  return ds.filter((d) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    let at = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (starts[mid]! <= d.start) {
-        at = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    const f = at >= 0 ? sorted[at] : undefined;
-    if (!f || d.start >= f.end) return true;
-    if (f.nonPatient && d.kind !== 'npi' && d.kind !== 'dea-number' && d.kind !== 'medical-license') return false;
-    // A long free-text field (a ticket's description, a note) holds prose: its label says what the
-    // field is, not what every name or number written inside it is.
-    if (f.end - f.start > 80 && d.end - d.start < (f.end - f.start) / 2) return true;
-    return !antiLabelled(BY_KIND_LOCAL.get(d.kind)?.antiLabels, f.label);
-  });
-}
-
-/**
- * Documented test values (`123-45-6789`, `John Doe`), judged only for the candidates that survived
- * the merge: most free-text candidates overlap another and are dropped there.
- */
-function testValues(ds: Detection[]): Detection[] {
-  for (const d of ds) testValue(d);
-  return ds;
-}
-
-function testValue(d: Detection): boolean {
-  if (!d.synthetic) d.synthetic = BY_KIND_LOCAL.get(d.kind)?.synthetic?.(d.value) ?? false;
-  return d.synthetic;
-}
-
-/** "John" and "Doe" in separate columns are still John Doe: judge test names per record. */
-function syntheticRecords(ds: Detection[], fields: readonly Field[], text: string): Detection[] {
-  const names = new Map<string, Detection[]>();
-  for (const d of ds) {
-    if (d.kind !== 'person-name') continue;
-    const g = names.get(d.record);
-    if (g) g.push(d);
-    else names.set(d.record, [d]);
-  }
-  const test = BY_KIND_LOCAL.get('person-name')!.synthetic!;
-  const testRecords = new Set<string>();
-  for (const [record, group] of names) {
-    const values = group.map((d) => d.value);
-    if (values.some(documentedTestName) || (group.length >= 2 && documentedTestName(values.join(' ')))) testRecords.add(record);
-    if (group.some((d) => d.synthetic)) {
-      if (group.length <= 3) for (const d of group) d.synthetic = true;
-      continue;
-    }
-    if (group.length < 2) continue;
-    if (test(values.join(' ')) || test([...values].reverse().join(' '))) for (const d of group) d.synthetic = true;
-  }
-  // A name column or key holding "TEST" or "Test Patient" is never reported itself, but it still
-  // says what the record is.
-  const nameRecognizer = BY_KIND_LOCAL.get('person-name')!;
-  for (const f of fields) {
-    if (testRecords.has(f.record) || f.end - f.start > 80 || !nameRecognizer.labels!.test(f.label) || antiLabelled(nameRecognizer.antiLabels, f.label)) continue;
-    if (documentedTestName(f.value ?? text.slice(f.start, f.end))) testRecords.add(f.record);
-  }
-  // A record about "Jane Doe" or "Test Child" is test data: its birth date and phone are too.
-  for (const d of ds) if (testRecords.has(d.record)) d.synthetic = true;
-  return ds;
-}
-
 const LABEL_NONE = 0;
 const LABEL_FOR = 1;
 const LABEL_AGAINST = 2;
@@ -459,44 +381,4 @@ function detectValues(text: string, recs: readonly Recognizer[], opts: DetectOpt
     }
   }
   return merge(out);
-}
-
-/** Overlapping candidates: keep the higher score (then the longer span). */
-export function merge(ds: Detection[]): Detection[] {
-  ds.sort((a, b) => a.start - b.start || b.score - a.score || b.end - a.end);
-  const out: Detection[] = [];
-  for (const d of ds) {
-    const last = out[out.length - 1];
-    if (last && d.start < last.end) {
-      // The same value found as free text and as a field: the field's record (a YAML item, a CSV
-      // row) is the one co-occurrence should see, not the line.
-      if (d.start === last.start && d.end === last.end && d.score === last.score && last.record.startsWith('L') && !d.record.startsWith('L')) {
-        out[out.length - 1] = d;
-        continue;
-      }
-      // A URL or address that contains an MRN or ZIP: the container is the identifier to mask.
-      if (d.end <= last.end && last.score >= 0.55) continue;
-      if (d.score > last.score || (d.score === last.score && d.end - d.start > last.end - last.start)) out[out.length - 1] = d;
-      continue;
-    }
-    out.push(d);
-  }
-  return out;
-}
-
-const ANCHORS = new Set(RECOGNIZERS.filter((r) => r.anchor).map((r) => r.kind));
-const BOOSTABLE = new Set(RECOGNIZERS.filter((r) => r.boostable).map((r) => r.kind));
-const ANCHOR_MIN = 0.55;
-
-/** A bare date, phone or email is not PHI; beside a name, MRN or SSN in the same record it is. */
-function coOccur(ds: Detection[], synthetic: (d: Detection) => boolean): Detection[] {
-  // Only records with a value that could be raised need their anchors counted (a value below
-  // ANCHOR_MIN is never an anchor itself, so a boost always comes from another detection).
-  let raisable: Set<string> | undefined;
-  for (const d of ds) if (d.score < ANCHOR_MIN && BOOSTABLE.has(d.kind)) (raisable ??= new Set()).add(d.record);
-  if (!raisable) return ds;
-  const anchored = new Set<string>();
-  for (const d of ds) if (raisable.has(d.record) && ANCHORS.has(d.kind) && d.score >= ANCHOR_MIN && !synthetic(d)) anchored.add(d.record);
-  for (const d of ds) if (d.score < ANCHOR_MIN && BOOSTABLE.has(d.kind) && anchored.has(d.record)) d.score = Math.min(0.85, d.score + 0.35);
-  return ds;
 }

@@ -58,11 +58,14 @@ export const scanner: FileScanner = {
       if (!artifact.text) return [];
       // HL7 v2 files, and X12 files named by a HIPAA transaction set (837 claims, 835 remittances, 834 enrolment, 270-278 eligibility and authorisations), hold patients by definition.
       const pathSignal = /\.(?:hl7|hl7v2|er7|837[pi]?|835|834|27[0-8])$/i.test(artifact.path);
-      // A fixed-width register of names and birth dates has no words to give it away (`OCAMPO  GUADALUPE  19270618`).
-      const register = pathSignal ? undefined : personRegister(artifact.path, artifact.text, nowYear);
-      if (!pathSignal && !register && !worthScanning(artifact.text) && !clinicalSignal('', artifact.path)) return [];
+      const gate = pathSignal || worthScanning(artifact.text) || clinicalSignal('', artifact.path);
+      const worded = gate && (pathSignal || clinicalSignal(artifact.text, artifact.path));
+      // A fixed-width register of names and birth dates has no words to give it away (`OCAMPO  GUADALUPE  19270618`);
+      // a file with a clinical word has its fixed-width records read by readStructure anyway.
+      const register = worded ? undefined : personRegister(artifact.path, artifact.text, nowYear);
+      if (!gate && !register) return [];
       const textClass = textClassOf(artifact.path);
-      const signal = pathSignal || register !== undefined || clinicalSignal(artifact.text, artifact.path);
+      const signal = worded || register !== undefined;
       let structure;
       try {
         // Structure only matters for files about patients (and costs a full parse).
