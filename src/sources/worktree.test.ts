@@ -166,3 +166,32 @@ describe('worktreeSource hostile trees', () => {
     expect((await walk(d)).files).toEqual(['b/c.txt']);
   });
 });
+
+describe('worktreeSource and the event loop', () => {
+  it('lets the event loop run during a long walk, so a worker pool fed by it is not starved', async () => {
+    const d = tempDir('hg-walk-');
+    dirs.push(d);
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 700; i++) files[`f/${String(i).padStart(4, '0')}.txt`] = 'x';
+    write(d, files);
+    // A macrotask queued before the walk: it runs only when the walk gives the loop a turn.
+    let turns = 0;
+    let seenAt: number | undefined;
+    const tick = () => {
+      turns++;
+      if (turns < 1000) setImmediate(tick);
+    };
+    setImmediate(tick);
+    let n = 0;
+    for await (const e of worktreeSource({ root: d, exclude: [], maxFileSize: 1e7 })) {
+      if (e.kind !== 'file') continue;
+      n++;
+      if (seenAt === undefined && turns > 0) seenAt = n;
+    }
+    expect(n).toBe(700);
+    // The first break comes after a few hundred files, and there are more before the end.
+    expect(seenAt).toBeDefined();
+    expect(seenAt!).toBeLessThan(700);
+    expect(turns).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -20,7 +20,17 @@ interface Walk {
   trackedDirs: Set<string>;
   config: IgnoreStack;
   opts: SourceOptions;
+  /** Files yielded since the walk last let the event loop run. */
+  sinceBreak: number;
 }
+
+/**
+ * The walk is synchronous (see lstatSync below) and its yields resolve as microtasks, so without a
+ * break it would hold the event loop until the last directory: a worker pool fed by it could neither
+ * post batches nor take results, and its workers sat idle for most of the walk (0.6-0.7 s each on the
+ * 21,389-file bench corpus). Every this many files the walk waits one turn of the loop.
+ */
+const FILES_PER_BREAK = 256;
 
 /**
  * Walk a working tree the way git sees it: nested .gitignore files (with negation), the ignore
@@ -35,7 +45,7 @@ interface Walk {
  */
 export async function* worktreeSource(opts: SourceOptions): Source {
   const root = await realpath(opts.root);
-  const w: Walk = { root, prefix: '', tracked: new Set(), trackedDirs: new Set(), config: IgnoreStack.empty(), opts };
+  const w: Walk = { root, prefix: '', tracked: new Set(), trackedDirs: new Set(), config: IgnoreStack.empty(), opts, sinceBreak: 0 };
   let stack = IgnoreStack.empty();
   const info = tryGit(root, ['rev-parse', '--show-toplevel', '--git-path', 'info/exclude']);
   const [top, excludeFile] = info?.split('\n') ?? [];
@@ -144,6 +154,10 @@ async function* walk(abs: string, rel: string, parent: IgnoreStack, w: Walk, for
       continue;
     }
     yield { kind: 'file', abs: childAbs, path: childRel, size, origin: { kind: 'worktree' } };
+    if (++w.sinceBreak >= FILES_PER_BREAK) {
+      w.sinceBreak = 0;
+      await new Promise(setImmediate);
+    }
   }
 }
 
