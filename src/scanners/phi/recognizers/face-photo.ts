@@ -9,6 +9,11 @@ export const DICOM_EXT_RE = /\.(?:dcm|dicom|dic)$/i;
 const FACE_PATH_RE = /(?:^|[/_.-])(?:face|faces|headshots?|portraits?|selfies?|mugshots?|id[-_]?photos?|photo[-_]?ids?|patient[-_]?photos?|member[-_]?photos?)(?:$|[/_.-])/i;
 const PATIENT_PATH_RE = /(?:^|[/_.-])(?:patients?|members?|mrn\d*|pt\d+|ehr|clinical|intake|wounds?|derm(?:atology)?)(?:$|[/_.-])/i;
 
+/** A folder or file name that says patient or profile photographs (`\\fs01\patphotos\`, `/api/photos/4501/`). */
+const PHOTO_SHARE_RE = /(?:^|[\\/_.-])(?:pat(?:ient)?_?photos?|member_?photos?|photos?|faces?|headshots?|portraits?|selfies?|profile_?(?:photo|pic|picture)s?|id_?photos?)(?:$|[\\/_.-])/i;
+/** A photo named on the line (`The photo on my kid's profile ... IMG_3131_gill.HEIC`). */
+const PHOTO_WORD_RE = /\b(?:photos?|photograph|picture|pic|headshot|portrait|selfie|face|profile image)\b/i;
+
 /** Score an image file by its path: a face folder and a patient folder together are near-certain. */
 export function facePhotoPathScore(path: string): number {
   const face = FACE_PATH_RE.test(path);
@@ -19,13 +24,22 @@ export function facePhotoPathScore(path: string): number {
 export const recognizer: Recognizer = {
   kind: 'face-photo',
   meta: phiRule('face-photo', 'Full-face photograph or comparable image', 'high', 'A patient photograph (image file in a patient or face folder, an embedded photo in a patient record) or a DICOM image carrying patient pixel data.', 'Remove patient images from the repository (and its history); use synthetic or consented, de-identified images in fixtures.'),
-  labels: labelRe(['photo', 'photograph', 'headshot', 'portrait', 'face_photo', 'face_image', 'patient_photo', 'id_photo', 'selfie', 'picture', 'photo_url', 'image_data', 'mugshot']),
+  labels: labelRe([
+    'photo', 'photograph', 'headshot', 'portrait', 'face_photo', 'face_image', 'patient_photo', 'id_photo', 'selfie', 'picture', 'photo_url', 'image_data', 'mugshot',
+    // Where the photo lives (`photo_path`, `photoAssetName`, `profile_photo_uri`).
+    'photo_(?:path|file|file_?name|uri|asset|asset_name|ref|location)', 'profile_(?:photo|picture|image)(?:_(?:path|url|uri))?',
+  ]),
   pattern: /\b(?:photo|photograph|headshot|portrait|face_?image|face_?photo|patient_?photo|id_?photo|selfie|picture)\w*["']?[ \t]*[:=][ \t]*["']?(data:image\/[a-z+]+;base64,[A-Za-z0-9+\/=]{16,}|[\w.\/-]+\.(?:jpe?g|png|heic|bmp|tiff?|webp))/dgi,
-  trigger: /photo|headshot|portrait|face|selfie|picture/i,
+  // An image file named in free text: a photo share or a photo word on the line, a patient in view,
+  // and digits in the name (an MRN, a date, a camera counter: a logo or an icon has none).
+  labelPattern: /(?<![^\s"'<>|,;()[\]{}=])([^\s"'<>|,;()[\]{}=]{1,200}\.(?:jpe?g|png|heic|heif|bmp|tiff?|webp))(?![\w-])/dgi,
+  trigger: /photo|headshot|portrait|face|selfie|picture|\.(?:jpe?g|png|heic|heif|bmp|tiff?|webp)\b/i,
   judge(v, ctx) {
-    if (!ctx.labelled) return 0;
     if (!/^data:image\//.test(v) && !IMAGE_EXT_RE.test(v)) return 0;
-    return ctx.patient || ctx.structured ? 0.85 : 0.6;
+    if (ctx.labelled) return ctx.patient || ctx.structured ? 0.85 : 0.6;
+    if (!ctx.patient || !/\d{4}/.test(v)) return 0;
+    if (PHOTO_SHARE_RE.test(v)) return 0.85;
+    return PHOTO_WORD_RE.test(ctx.line) ? 0.6 : 0;
   },
   mask: (v) => (v.startsWith('data:') ? `${v.slice(0, v.indexOf(',') + 1)}****` : maskSecret(v)),
 };
