@@ -1,7 +1,7 @@
 /** Structure-aware reading and bad input: every malformed file is reported, scanned as text where safe, and never crashes. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Artifact, Finding, Skipped } from '../../src/core/types.js';
-import { scanner } from '../../src/scanners/phi/index.js';
+import { scanner, staffFile } from '../../src/scanners/phi/index.js';
 import { loadNames } from '../../src/scanners/phi/names.js';
 import { patientPhoto } from '../fixtures/phi/dicom.js';
 
@@ -408,6 +408,30 @@ describe('structured formats', () => {
     expect(rules(run('docs/credentialing/staff_roster.csv', roster).findings)).toEqual(['phi/npi']);
     const mileage = 'trip_date,nurse,to_address,to_zip,purpose\n2/21/24,Colette Marchand,5734 Bitterroot Rd,59632,PT eval\n';
     expect(rules(run('data/mileage/mileage_log.csv', mileage).findings)).toContain('phi/street-address');
+  });
+
+  it('a CSV keyed by staff id (staff_id, last_name, first_name, credentials) is a roster too: only NPI, DEA and licence numbers are reported', () => {
+    const npi = j('18885', '71001');
+    const roster = `staff_id,last_name,first_name,credentials,npi,state_license,work_email,extension\nE1040,Whitfield,Sunniva,MD,${npi},MD 15015,swhitfield@harborlight.org,x2209\n`;
+    expect(rules(run('exports/hr/2024-04.csv', roster).findings)).toEqual(['phi/medical-license', 'phi/npi']);
+    // The same columns with a patient column beside them are not a roster.
+    const visits = `staff_id,last_name,first_name,credentials,patient_mrn\nE1040,Whitfield,Sunniva,MD,00628145\n`;
+    expect(rules(run('exports/hr/visits.csv', visits).findings)).toContain('phi/person-name');
+  });
+
+  it('a file named for staff (StaffSeeder.php, providers.json) that never mentions a patient holds staff: only their NPI, DEA and licence numbers are reported', () => {
+    const npi = j('18885', '71001');
+    const php = `<?php\n// Current clinical roster; prescriber DEA numbers feed the PDMP gateway.\n$staff = [\n  ['first_name' => 'Sunniva', 'last_name' => 'Whitfield', 'npi' => '${npi}',\n   'email' => 'swhitfield@harborlight.org', 'phone' => '(541) 396-2209'],\n];\n`;
+    expect(rules(run('apps/portal/database/seeders/StaffSeeder.php', php).findings)).toEqual(['phi/npi']);
+    // The same text in a seeder named for patients, or a staff file that mentions a patient, keeps its findings.
+    expect(rules(run('apps/portal/database/seeders/IntakeSeeder.php', php).findings)).toContain('phi/person-name');
+    expect(rules(run('apps/portal/database/seeders/StaffSeeder.php', php + '// patient links are seeded in PatientSeeder\n').findings)).toContain('phi/person-name');
+    // Named for staff: a roster, a seeder, a fixture. Not a log a nurse keeps about others, nor a file that mentions students.
+    const named = ['db/seeders/StaffSeeder.php', 'directory/staff_roster.csv', 'fixtures/ProviderFactory.rb', 'hr/employees.yml', 'ops/on_call.md', 'x/staff-2024-03.csv'];
+    expect(named.filter((p) => staffFile(p, 'x = 1'))).toEqual(named);
+    const not = ['school-health/nurse_log_2023-24.tsv', 'src/staffing.ts', 'src/app/nurse_call.py', 'src/patients.json', 'exports/provider_visits.csv'];
+    expect(not.filter((p) => staffFile(p, 'x = 1'))).toEqual([]);
+    expect(staffFile('hr/employees.yml', 'students: 3')).toBe(false);
   });
 
   it('CSV headers label the cells below them', () => {

@@ -88,13 +88,14 @@ export function csvFields(text: string, delimiter?: string): Structure {
 }
 
 /**
- * A roster of staff: a staff name column (`staff_name`, `nurse`, `employee`), a column that says
+ * A roster of staff: a staff name or id column (`staff_name`, `nurse`, `employee_id`), a column that says
  * what they are (role, licence, branch), and no column of a patient. Its phones, e-mails and addresses are the staff's; their NPI, DEA and licence numbers
  * are still reported.
  */
 function staffTable(header: readonly string[]): boolean {
   return (
-    header.some((h) => /^(?:staff|employee|nurse|clinician|provider|physician|technician|therapist|aide)(?:_name)?$/.test(h)) &&
+    // A staff name column, or rows keyed by a staff id (`staff_id,last_name,first_name,credentials,...`).
+    header.some((h) => /^(?:staff|employee|emp|nurse|clinician|provider|physician|practitioner|technician|therapist|aide)(?:_name|_id|_number|_no)?$/.test(h)) &&
     // A roster says what the person is (role, licence, branch); a nurse's mileage log or visit list does not, and its addresses are patients'.
     header.some((h) => /(?:^|_)(?:role|title|credentials?|department|branch|license|licence|npi|dea|hire_date|employee_id|specialty)(?:_|$)/.test(h)) &&
     !header.some((h) => /(?:^|_)(?:patient|pt|mrn|dob|birth|member|subscriber|beneficiary|ssn|client|resident)(?:_|$)/.test(h))
