@@ -434,6 +434,21 @@ describe('structured formats', () => {
     expect(staffFile('hr/employees.yml', 'students: 3')).toBe(false);
   });
 
+  it('a TSV extract without its header (LAST^FIRST, a birth date, ids) is read row by row, even without a clinical word; an aging-bucket header is still a header', () => {
+    const npi = j('18885', '71001');
+    const rows = [
+      `CTL24119907\tHBH0923581\tPETTIBONE^CALEB\t19660109\t2024-04-08 10:41\t19295-5\tOpiates\tPOS\t${npi}`,
+      `CTL24121449\tHBH0999948\tACHTERBERG^TUAN\t19630320\t2024-04-09 08:03\t70142-7\tBuprenorphine\tNEG\t${npi}`,
+    ].join('\n');
+    const got = run('data/interfaces/lab_tox_results.tsv', rows + '\n').findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`);
+    expect(got).toEqual(expect.arrayContaining(['1:1 phi/other-id', '1:13 phi/other-id', '1:24 phi/person-name', '1:40 phi/date-of-birth']));
+    // Neither the LOINC code (19295-5) nor the clinician's NPI is a record id of the patient.
+    expect(got.filter((g) => g.startsWith('1:') && /other-id/.test(g))).toHaveLength(2);
+    // A header row of column names, some of them numeric buckets, still labels the rows below.
+    const aging = '"Account #","Patient","Patient DOB","0-30","31-60","61-90"\n7763200911,"PETTIBONE, CALEB",1/9/1966,31.84,0.00,0.00\n';
+    expect(rules(run('exports/billing/ar_aging.csv', aging).findings)).toEqual(['phi/account-number', 'phi/date-of-birth', 'phi/person-name']);
+  });
+
   it('CSV headers label the cells below them', () => {
     const { findings } = run('exports/patients.csv', 'mrn,first_name,dob\nA778812,Ana,1972-05-06\n');
     expect(findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`)).toEqual(['2:1 phi/medical-record-number', '2:9 phi/person-name', '2:13 phi/date-of-birth']);

@@ -4,6 +4,7 @@ import { emlFields } from './eml.js';
 import { dicomDumpFields, looksLikeDicomDump } from './dicom-dump.js';
 import { fixedWidthFields } from './fixed-width.js';
 import { recordRowFields } from './record-rows.js';
+import { parseDate } from '../validators.js';
 import { htmlTableFields } from './html.js';
 import { embeddedHl7Fields, hl7Fields, looksLikeHl7 } from './hl7.js';
 import { jsonFields, jsonLinesFields } from './json.js';
@@ -17,16 +18,16 @@ import { yamlFields } from './yaml.js';
 
 export type { Field, Structure, StructureProblem } from './types.js';
 
-const EXT_READERS: Array<[RegExp, (text: string) => Structure]> = [
+const EXT_READERS: Array<[RegExp, (text: string, nowYear: number) => Structure]> = [
   // Outputs hold printed DataFrames twice: as text and as an HTML table (whose tags sit in the JSON strings as written).
   [/\.ipynb$/i, (t) => withTables(jsonFields(t), [...textTableFields(t, notebookLine), ...htmlTableFields(t).fields])],
   [/\.(?:json|geojson|fhir|har)$/i, (t) => jsonFields(t)],
   [/\.(?:ndjson|jsonl)$/i, jsonLinesFields],
   [/\.(?:ya?ml)$/i, yamlFields],
-  [/\.csv$/i, (t) => csvFields(t)],
-  [/\.(?:tsv|tab)$/i, (t) => csvFields(t, '\t')],
-  [/\.psv$/i, (t) => csvFields(t, '|')],
-  [/\.(?:hl7|hl7v2|er7)$/i, hl7Fields],
+  [/\.csv$/i, (t, y) => delimited(t, y)],
+  [/\.(?:tsv|tab)$/i, (t, y) => delimited(t, y, '\t')],
+  [/\.psv$/i, (t, y) => delimited(t, y, '|')],
+  [/\.(?:hl7|hl7v2|er7)$/i, (t) => hl7Fields(t)],
   // Interface-engine exports (Mirth channels) carry sample HL7 messages in their elements.
   [/\.(?:xml|cda|ccda|ccd)$/i, (t) => withTables(xmlFields(t), embeddedHl7Fields(t)?.fields ?? [])],
   [/\.sql$/i, sqlFields],
@@ -40,7 +41,7 @@ const MAX_STRUCTURED = 16 * 1024 * 1024;
 
 export function readStructure(path: string, text: string, nowYear = new Date().getUTCFullYear()): Structure | undefined {
   if (text.length > MAX_STRUCTURED) return undefined;
-  for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text);
+  for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text, nowYear);
   if (/\.(?:txt|log|msg|dat)$/i.test(path) && looksLikeHl7(text)) return hl7Fields(text, { embedded: true });
   if (/\.(?:txt|dat|out|in)$/i.test(path) && looksLikeX12(text)) return x12Fields(text);
   if (!CODE_EXT_RE.test(path) && looksLikeDicomDump(text)) return dicomDumpFields(text);
@@ -61,10 +62,40 @@ const FIXED_WIDTH_EXT_RE = /\.(?:dat|txt|fw|fwf|prn|asc|out|rpt|cpy|cbl|cob)$/i;
  * people, patient data even without one clinical word in it. Undefined otherwise.
  */
 export function personRegister(path: string, text: string, nowYear: number): Structure | undefined {
-  if (!FIXED_WIDTH_EXT_RE.test(path) || text.length > MAX_STRUCTURED) return undefined;
+  if (text.length > MAX_STRUCTURED) return undefined;
+  if (DELIMITED_EXT_RE.test(path)) {
+    // A delimited extract without a header whose rows are people (a name and a birth date each, twice or more).
+    const s = delimited(text, nowYear, path.endsWith('.tsv') || path.endsWith('.tab') ? '\t' : path.endsWith('.psv') ? '|' : undefined);
+    const rows = new Set(s.fields.filter((f) => f.label === 'dob').map((f) => f.record));
+    return s.format.endsWith('-rows') && rows.size >= 2 ? s : undefined;
+  }
+  if (!FIXED_WIDTH_EXT_RE.test(path)) return undefined;
   const fields = fixedWidthFields(text, nowYear);
   if (!fields.some((f) => f.label === 'date_of_birth')) return undefined;
   return { format: 'fixed-width', fields, problems: [], clinical: false };
+}
+
+const DELIMITED_EXT_RE = /\.(?:csv|tsv|tab|psv)$/i;
+
+/**
+ * A delimited file whose first row is data, not a header (an interface extract without its layout:
+ * `CTL24119907<TAB>HBH0923581<TAB>PETTIBONE^CALEB<TAB>19660109 ...`), is read row by row on each row's
+ * own evidence (record-rows.ts); otherwise the first row labels the columns.
+ */
+function delimited(text: string, nowYear: number, delimiter?: string): Structure {
+  const first = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).replace(/^\uFEFF/, '');
+  const d = delimiter ?? ([',', '\t', ';', '|'].map((c) => [c, first.split(c).length] as const).sort((a, b) => b[1] - a[1])[0]![0]);
+  const cells = first.split(d).map((c) => c.trim().replace(/^"|"$/g, ''));
+  // A value, not a column name: mostly digits (`19660109`, `HBH0923581`), or a full date. `M0030_soc_dt` and an
+  // aging bucket (`31-60`) are names.
+  const dataLike = cells.filter((c) => {
+    const digits = c.match(/\d/g)?.length ?? 0;
+    if (digits >= 6 && digits * 2 >= c.length) return true;
+    const date = digits >= 6 ? parseDate(c) : undefined;
+    return date?.year !== undefined && date.day !== undefined;
+  }).length;
+  if (cells.length >= 3 && dataLike >= 2) return { format: d === '\t' ? 'tsv-rows' : 'csv-rows', fields: recordRowFields(text, nowYear, false), problems: [], clinical: false };
+  return csvFields(text, delimiter);
 }
 
 /** Printed tables (DataFrame outputs, Markdown and psql tables) add their cells to a structure. */

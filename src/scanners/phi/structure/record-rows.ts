@@ -2,7 +2,7 @@
  * Rows of a person without a header: SAS `datalines`, an R `tribble`, a Scala `Seq(...)` of
  * tuples, SPSS `BEGIN DATA`, a pipe-delimited extract with its layout elsewhere
  * (`PCR-23-149982|AL-SAYED|SAMIRA|08FEB1976|15SEP2023|97217`). Nothing names the columns, so
- * a row counts only on its own evidence: a person's name, as a `Last, First` cell or as two
+ * a row counts only on its own evidence: a person's name, as a `Last, First` or `LAST^FIRST` cell or as two
  * neighbouring cells, whose words the name lists know, and a full date that could be a birth date.
  * Then the name cells are names, the oldest date is the birth date, later dates are the person's
  * dates (raised by the name, as in any record), and identifier-shaped cells the person's record ids.
@@ -10,7 +10,7 @@
  * In source code only quoted cells count: an unquoted word there is an identifier, not data.
  */
 import { tokenEvidence } from '../names.js';
-import { parseDate, plausibleBirth, type ParsedDate } from '../validators.js';
+import { parseDate, plausibleBirth, validNpi, type ParsedDate } from '../validators.js';
 import type { Field } from './types.js';
 
 const DELIMITERS = ['|', ',', '\t', ';'] as const;
@@ -42,7 +42,10 @@ function rowFields(line: string, at: number, nowYear: number, quotedOnly: boolea
   if (!delim) return;
   const cells = splitCells(line, delim).filter((c) => c.text.length > 0 && (!quotedOnly || c.quoted));
   if (cells.length < 3) return;
-  const ids = cells.filter((c) => ID_CELL.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 6 && !/^\d{3}-\d{2}-\d{4}$/.test(c.text) && !parseDate(c.text));
+  // Not an SSN (judged as one), a LOINC code with its check digit (`19295-5`), an NDC, or a clinician's NPI.
+  const ids = cells.filter(
+    (c) => ID_CELL.test(c.text) && (c.text.match(/\d/g)?.length ?? 0) >= 6 && !NOT_AN_ID.test(c.text) && !(/^\d{10}$/.test(c.text) && validNpi(c.text)) && !parseDate(c.text),
+  );
   const names = nameCells(cells, ids.length > 0);
   if (names.length === 0) return;
   const dates: Array<{ cell: Cell; date: ParsedDate }> = [];
@@ -98,6 +101,7 @@ const words = (s: string): string[] | undefined => {
   const ws = s.split(/\s+/);
   return ws.length <= 4 && ws.every((w) => WORD_RE.test(w)) ? ws : undefined;
 };
+const NOT_AN_ID = /^(?:\d{3}-\d{2}-\d{4}|\d{1,5}-\d|\d{4,5}-\d{3,4}-\d{1,2})$/;
 /** An identifier cell: digits, perhaps after a short prefix (`PCR-23-721619`, `00843748`, `CSK0295`). */
 const ID_CELL = /^[A-Z]{0,5}-?\d[\d-]{4,18}$/i;
 
@@ -117,6 +121,14 @@ function nameCells(cells: readonly Cell[], withId: boolean): Cell[] {
     const m = /^([^,]+),\s*([^,]+)$/.exec(c.text);
     const last = m && words(m[1]!);
     const first = m && words(m[2]!);
+    if (last && first && known([...last, ...first], withId)) return [c];
+  }
+  // `PETTIBONE^CALEB^K` (an HL7 name carried into a flat extract).
+  for (const c of cells) {
+    const parts = c.text.split('^');
+    if (parts.length < 2 || parts.length > 4) continue;
+    const last = words(parts[0]!);
+    const first = words(parts[1]!);
     if (last && first && known([...last, ...first], withId)) return [c];
   }
   // `AL-SAYED|SAMIRA`, `"Vandermolen", "Beatrix"`: two neighbouring cells of one to three words.
