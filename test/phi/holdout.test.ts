@@ -29,9 +29,9 @@ const isProvider = (why: string): boolean => /NPI|DEA|licen[cs]e/i.test(why);
 const FLOORS: Floor[] = [
   { set: 'mvh', about: 'a hospital monorepo: exports, HL7, FHIR, logs, fixtures in five languages', labels: 829, recall: 0.9, flagged: 2, complete: ['us-ssn', 'email-address', 'street-address', 'ip-address', 'vehicle-id', 'dea-number'] },
   // 59 of pharmacy's flagged negatives are prescribers' NPI and DEA numbers, reported on purpose.
-  { set: 'pharmacy', about: 'pharmacy and lab services: .NET, Laravel, Postman, HAR, Mongo and Elasticsearch dumps, NCPDP, HL7 ORU, Sentry', labels: 860, recall: 0.83, flagged: 70, nonProvider: 11 },
+  { set: 'pharmacy', about: 'pharmacy and lab services: .NET, Laravel, Postman, HAR, Mongo and Elasticsearch dumps, NCPDP, HL7 ORU, Sentry', labels: 860, recall: 0.83, flagged: 72, nonProvider: 11 },
   // 23 of telehealth's flagged negatives are provider NPI, DEA and licence numbers, reported on purpose.
-  { set: 'telehealth', about: 'a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports', labels: 856, recall: 0.87, flagged: 34, nonProvider: 13 },
+  { set: 'telehealth', about: 'a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports', labels: 856, recall: 0.87, flagged: 35, nonProvider: 13 },
   // The next three authors count every provider number as a positive: every flag is a real false finding.
   // research: measured once unseen (0.334, the same as the starting code of the session that added
   // it), then used for the EMS/research readers (NEMSIS, PCR tables, notebook HTML outputs).
@@ -52,6 +52,11 @@ const FLOORS: Floor[] = [
   // nothing changed for it: 0.610 and 101 (that session's starting code: 0.589 and 101); then the
   // HL7 scheduling fields (SIU) and DICOM instance UIDs from its misses.
   { set: 'imaging', about: 'a radiology group with imaging centers, teleradiology and occupational health: HL7 ORM/ORU/SIU, DICOM worklist and dose logs, MQSA, workers\' comp, IIS logs', labels: 1070, recall: 0.625, flagged: 101 },
+  // behavioral: written by a tenth author in the session that added it, measured before anything was
+  // changed for it: 0.636 and 132 flagged with that session's starting code, 0.658 and 132 with its
+  // code when the set arrived (biometric templates, photo files, licences, ages, device serials made
+  // from the other sets); then staff files and rosters, and headerless extracts, from its flags and misses.
+  { set: 'behavioral', about: 'a behavioral-health and opioid-treatment network: Laravel, Scala/Spark, Airflow/dbt, Snowflake, mongosh, GraphQL, protobuf, Envoy/nginx logs, Part 2 consents, fax OCR', labels: 1759, recall: 0.68, flagged: 48 },
   { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.62, flagged: 101 },
 ];
 
