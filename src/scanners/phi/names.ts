@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 
 let FIRST: Set<string> | undefined;
 let LAST: Set<string> | undefined;
+/** Census surnames that are also English words (`handler`, `reader`): known, but weak evidence. */
+let LAST_WEAK: Set<string> | undefined;
 
 /** Words that appear in name lists but are far more often something else. */
 const NEVER = new Set(
@@ -43,15 +45,23 @@ const fold = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFD').repl
 
 function load(): void {
   if (FIRST) return;
-  const data = JSON.parse(readFileSync(new URL('./data/names.json', import.meta.url), 'utf8')) as { first: string[]; last: string[] };
+  const data = JSON.parse(readFileSync(new URL('./data/names.json', import.meta.url), 'utf8')) as { first: string[]; last: string[]; lastWeak?: string[] };
   FIRST = new Set(data.first.filter((n) => !NEVER.has(n)));
   LAST = new Set(data.last.filter((n) => !NEVER.has(n)));
+  LAST_WEAK = new Set((data.lastWeak ?? []).filter((n) => !NEVER.has(n)));
 }
 
 /** Call once per thread before scanning (the scanner's `init` does). Idempotent. */
 export const loadNames = load;
 
 export const isNeverName = (token: string): boolean => NEVER.has(fold(token));
+
+/** Known only as a census surname that is also an English word (`Cloud`, `Reader`): no evidence on its own. */
+export function isWeakSurname(token: string): boolean {
+  load();
+  const t = fold(token).replace(/['’.]/g, '');
+  return LAST_WEAK!.has(t) && !LAST!.has(t) && !FIRST!.has(t);
+}
 
 /** 2 = unambiguous known name, 1 = known but also an everyday word, 0 = not a known name. */
 export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0 | 1 | 2 {
@@ -61,7 +71,8 @@ export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0
   const bare = t.replace(/'/g, '');
   const inFirst = FIRST!.has(t) || FIRST!.has(bare);
   const inLast = LAST!.has(t) || LAST!.has(bare);
-  const hit = which === 'first' ? inFirst : which === 'last' ? inLast : inFirst || inLast;
+  const weakLast = !inLast && LAST_WEAK!.has(bare);
+  const hit = which === 'first' ? inFirst : which === 'last' ? inLast || weakLast : inFirst || inLast || weakLast;
   if (!hit) {
     // O'Sullivan, D'Angelo: the lists hold the name after the particle.
     if (/^[od]'./.test(t)) return tokenEvidence(t.slice(2), which);
@@ -70,7 +81,7 @@ export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0
     const parts = t.split('-').filter((p) => p.length >= 2);
     return parts.length > 1 ? (Math.max(...parts.map((p) => tokenEvidence(p, which))) as 0 | 1 | 2) : 0;
   }
-  return AMBIGUOUS.has(bare) ? 1 : 2;
+  return AMBIGUOUS.has(bare) || (weakLast && !inFirst) ? 1 : 2;
 }
 
 const TITLES = /^(?:mr|mrs|ms|miss|mx|dr|prof|sr|jr|ii|iii|iv|md|rn|phd)\.?$/i;

@@ -1,7 +1,7 @@
 import type { Recognizer } from '../types.js';
 import { labelRe } from '../labels.js';
 import { maskName } from '../mask.js';
-import { isNeverName, nameScore, nameTokens, PARTICLES, tokenEvidence } from '../names.js';
+import { isNeverName, isWeakSurname, nameScore, nameTokens, PARTICLES, tokenEvidence } from '../names.js';
 
 /** Provider titles and degrees: one list for the value itself and for the text just around it. */
 const TITLES = String.raw`(?:Dr|Doctor|Prof)\.?`;
@@ -21,7 +21,7 @@ const RELATION_BEFORE = /\b(?:daughter|son|wife|husband|spouse|partner|mother|fa
 // The number stands alone (not the end of a date `03/04/1961` or a time `10:30`).
 const HOUSE_NUMBER_BEFORE = /(?:^|[ \t,;(\["'])\d{1,6}[A-Z]?[ \t]+(?:[NS][EW]?\.?[ \t]+|[EW]\.?[ \t]+)?$/;
 const STREET_AFTER = new RegExp(String.raw`^[ \t]+${STREET_TYPE}\b`);
-const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => tokenEvidence(t, 'any') > 0);
+const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => tokenEvidence(t, 'any') > 0 && !isWeakSurname(t));
 import { syntheticName } from '../synthetic.js';
 import { phiRule, STREET_TYPE } from './common.js';
 

@@ -41,6 +41,15 @@ describe('fixed-width records (no delimiters, no header)', () => {
     expect(got.some((c) => c.includes('HDR'))).toBe(false);
   });
 
+  it('reads a surname glued to a one-character record type (D for detail) as a name column', () => {
+    const recs = PEOPLE.map(([last, first, dob]) => `D${pad(last, 20)} ${pad(first, 14)} K${dob}M${pad('', 10)}`);
+    const text = `H${pad('REGISTRY 20240415', 56)}\n${recs.join('\n')}\nT${pad('00000008', 56)}\n`;
+    const names = fixedWidthFields(text, 2026).filter((f) => f.label === 'patient_name').map((f) => text.slice(f.start, f.end));
+    expect(names).toEqual(expect.arrayContaining(['OKAFOR', 'ADEBAYO', 'GONZALEZ', 'MARIA']));
+    // The record type itself is never part of the name.
+    expect(names.some((n) => n.startsWith('DOKAFOR'))).toBe(false);
+  });
+
   it('reports the register even without one clinical word in the file (.dat), with masked values', () => {
     const findings = scan('exports/extract_20240301.dat', register());
     const byRule = (id: string) => findings.filter((f) => f.ruleId === id).length;

@@ -123,6 +123,10 @@ function nameColumns(recs: Rec[]): Column[] {
   const starts = new Map<number, number>();
   for (const r of recs) {
     for (let i = 1; i < r.text.length; i++) if (r.text[i - 1] === ' ' && isLetter(r.text[i])) starts.set(i, (starts.get(i) ?? 0) + 1);
+    // The record leads with its first field, or with a one-character record type glued to it
+    // (`DPETTIBONE           CALEB ...`, `D` for detail): both are tried, the name lists decide.
+    if (isLetter(r.text[0])) starts.set(0, (starts.get(0) ?? 0) + 1);
+    if (isLetter(r.text[1])) starts.set(1, (starts.get(1) ?? 0) + 1);
   }
   const need = Math.max(MIN_RECORDS, Math.ceil(recs.length * 0.6));
   const ats = [...starts].filter(([, n]) => n >= need).map(([at]) => at).sort((a, b) => a - b);
