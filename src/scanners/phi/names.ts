@@ -7,8 +7,6 @@ import { readFileSync } from 'node:fs';
 
 let FIRST: Set<string> | undefined;
 let LAST: Set<string> | undefined;
-/** Census surnames that are also English words (`handler`, `reader`): known, but weak evidence. */
-let LAST_WEAK: Set<string> | undefined;
 
 /** Words that appear in name lists but are far more often something else. */
 const NEVER = new Set(
@@ -45,10 +43,53 @@ const fold = (s: string): string => (NON_ASCII.test(s) ? s.normalize('NFD').repl
 
 function load(): void {
   if (FIRST) return;
-  const data = JSON.parse(readFileSync(new URL('./data/names.json', import.meta.url), 'utf8')) as { first: string[]; last: string[]; lastWeak?: string[] };
+  const data = JSON.parse(readFileSync(new URL('./data/names.json', import.meta.url), 'utf8')) as { first: string[]; last: string[] };
   FIRST = new Set(data.first.filter((n) => !NEVER.has(n)));
   LAST = new Set(data.last.filter((n) => !NEVER.has(n)));
-  LAST_WEAK = new Set((data.lastWeak ?? []).filter((n) => !NEVER.has(n)));
+}
+
+/**
+ * The census surnames (data/PROVENANCE.md): sorted lines, searched in place. A Set of 80,000 strings
+ * built from JSON cost ~80 ms of start-up and splitting the file into strings ~50 ms; reading it is
+ * ~10 ms and a binary search over the text allocates nothing. Loaded on the first token the main
+ * lists do not know.
+ */
+let CENSUS: string | undefined;
+let CENSUS_WEAK: string | undefined;
+function censusHas(t: string): 0 | 1 | 2 {
+  if (CENSUS === undefined) {
+    const read = (name: string): string => readFileSync(new URL(`./data/${name}`, import.meta.url), 'latin1');
+    CENSUS = read('surnames-census.txt');
+    CENSUS_WEAK = read('surnames-census-weak.txt');
+  }
+  return sortedLinesHas(CENSUS, t) ? 2 : sortedLinesHas(CENSUS_WEAK!, t) ? 1 : 0;
+}
+
+/** Is `t` a line of `lines` (sorted by code unit, each line ending in `\n`)? */
+export function sortedLinesHas(lines: string, t: string): boolean {
+  let lo = 0;
+  let hi = lines.length;
+  // [lo, hi) always holds whole lines.
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const s = mid === 0 ? 0 : lines.lastIndexOf('\n', mid - 1) + 1;
+    const e = lines.indexOf('\n', s);
+    const c = compareAt(lines, s, e === -1 ? lines.length : e, t);
+    if (c === 0) return true;
+    if (c < 0) lo = (e === -1 ? lines.length : e) + 1;
+    else hi = s;
+  }
+  return false;
+}
+
+/** Order of `lines[s, e)` against `t`, by UTF-16 code unit (as `Array#sort` orders strings). */
+function compareAt(lines: string, s: number, e: number, t: string): number {
+  const n = Math.min(e - s, t.length);
+  for (let i = 0; i < n; i++) {
+    const d = lines.charCodeAt(s + i) - t.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return e - s - t.length;
 }
 
 /** Call once per thread before scanning (the scanner's `init` does). Idempotent. */
@@ -60,7 +101,7 @@ export const isNeverName = (token: string): boolean => NEVER.has(fold(token));
 export function isWeakSurname(token: string): boolean {
   load();
   const t = fold(token).replace(/['’.]/g, '');
-  return LAST_WEAK!.has(t) && !LAST!.has(t) && !FIRST!.has(t);
+  return !LAST!.has(t) && !FIRST!.has(t) && censusHas(t) === 1;
 }
 
 /** 2 = unambiguous known name, 1 = known but also an everyday word, 0 = not a known name. */
@@ -70,8 +111,14 @@ export function tokenEvidence(token: string, which: 'first' | 'last' | 'any'): 0
   if (t.length < 2 || NEVER.has(t)) return 0;
   const bare = t.replace(/'/g, '');
   const inFirst = FIRST!.has(t) || FIRST!.has(bare);
-  const inLast = LAST!.has(t) || LAST!.has(bare);
-  const weakLast = !inLast && LAST_WEAK!.has(bare);
+  let inLast = LAST!.has(t) || LAST!.has(bare);
+  let weakLast = false;
+  if (!inLast && which !== 'first') {
+    // Census surnames that are also English words (`handler`, `reader`) are known, but weak evidence.
+    const c = censusHas(bare);
+    inLast = c === 2;
+    weakLast = c === 1;
+  }
   const hit = which === 'first' ? inFirst : which === 'last' ? inLast || weakLast : inFirst || inLast || weakLast;
   if (!hit) {
     // O'Sullivan, D'Angelo: the lists hold the name after the particle.
