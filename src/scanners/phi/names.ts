@@ -56,13 +56,20 @@ function load(): void {
  */
 let CENSUS: string | undefined;
 let CENSUS_WEAK: string | undefined;
+/** Tokens repeat (a log names the same few words on every line): answers are kept, up to a bound. */
+const censusSeen = new Map<string, 0 | 1 | 2>();
 function censusHas(t: string): 0 | 1 | 2 {
+  const known = censusSeen.get(t);
+  if (known !== undefined) return known;
   if (CENSUS === undefined) {
     const read = (name: string): string => readFileSync(new URL(`./data/${name}`, import.meta.url), 'latin1');
     CENSUS = read('surnames-census.txt');
     CENSUS_WEAK = read('surnames-census-weak.txt');
   }
-  return sortedLinesHas(CENSUS, t) ? 2 : sortedLinesHas(CENSUS_WEAK!, t) ? 1 : 0;
+  const v = sortedLinesHas(CENSUS, t) ? 2 : sortedLinesHas(CENSUS_WEAK!, t) ? 1 : 0;
+  if (censusSeen.size >= 20000) censusSeen.clear();
+  censusSeen.set(t, v);
+  return v;
 }
 
 /** Is `t` a line of `lines` (sorted by code unit, each line ending in `\n`)? */

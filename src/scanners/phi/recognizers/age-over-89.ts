@@ -9,7 +9,8 @@ export const recognizer: Recognizer = {
   labels: labelRe(['age', 'patient_age', 'age_years', 'age_in_years', 'current_age', 'age_at_death', 'age_at_visit', 'aged', 'dicom_patient_age']),
   antiLabels: /(?:^|_)(?:max|min|cache|cookie|token|session|ttl|limit|image|package|file|data|page|message|msg|stale|retention)_age$/,
   pattern: /(?<![\w.-])(\d{2,3})(?:[ -]?(?:years?|yrs?)[ -]old\b|[ -]?(?:y\/o|yo[mf]?|y\.o\.)(?![\w])|(?=[ -]year[ -]old\b)|(?=[ ]?(?:y|yrs?)\)))|\bage[d]?\b["']?[ \t]*[:=]?[ \t]*["']?(\d{2,3}Y?)(?![\w.])/dgi,
-  trigger: /\bage|years?[ -]old|y\/o|\d[ -]?yo[mf]?\b|year-old|\d ?(?:y|yrs?)\)/i,
+  // Led by a letter, not a digit: a trigger that starts at every digit of a log costs a pass of its own.
+  trigger: /\bage|year|y\/o|yo[mf]?\b|yrs?\)|y\)/i,
   judge(v, ctx) {
     const n = Number(v.replace(/Y$/i, ''));
     if (!Number.isInteger(n) || n < 90 || n > 125) return 0;
