@@ -351,6 +351,23 @@ describe('structured formats', () => {
     expect(dates).toEqual([7, 8]);
   });
 
+  it('X12 834 and 278 in a .x12 file: a HIPAA transaction by its ST segment; the member loop opens at INS; RD8 periods, authorisation numbers and NM1 XX NPIs', () => {
+    const isa = 'ISA*00*          *00*          *ZZ*WAHCA          *ZZ*CCHP1          *240601*0215*^*00501*000004127*0*P*:~';
+    const npi = j('11724', '01659');
+    const x834 = [isa, 'GS*BE*WAHCA*CCHP1*20240601*0215*4127*X*005010X220A1~', 'ST*834*0001*005010X220A1~', 'BGN*00*REF1*20240601*0215****4~',
+      'INS*Y*18*021*XN*A***RT~', 'REF*0F*334345353WA~', 'REF*ZZ*CCH283602042~', 'DTP*356*D8*20190501~', 'NM1*IL*1*HOLMGREN*RAFAEL*D~',
+      'DMG*D8*19420908*M~', 'HD*030**HMO~', 'DTP*348*D8*20190501~', 'SE*12*0001~'].join('\n');
+    const got = run('edi/inbound/834/HCA_20240601_FULL.x12', x834).findings.map((f) => `${f.location.startLine}:${f.ruleId}`);
+    expect(got).toEqual(expect.arrayContaining(['6:phi/health-plan-id', '7:phi/health-plan-id', '8:phi/patient-date', '9:phi/person-name', '10:phi/date-of-birth', '12:phi/patient-date']));
+    const x278 = [isa, 'GS*HI*CCHP*NRMC*20240722*1047*1*X*005010X217~', 'ST*278*0001*005010X217~', 'TRN*1*UM18132178*9CCHPUM001~',
+      `NM1*FA*2*RIVERBEND CARE CENTER*****XX*${npi}~`, 'NM1*IL*1*ODUYA*CLARENCE****MI*CCH470035581~', 'HCR*A1*UM18132178~', 'DTP*AAH*RD8*20240723-20240811~', 'SE*7*0001~'].join('\n');
+    const f278 = run('edi/278/CCHP_278_RSP.x12', x278).findings;
+    const at = (line: number, rule: string) => f278.filter((f) => f.location.startLine === line && f.ruleId === rule).length;
+    expect([at(4, 'phi/other-id'), at(5, 'phi/npi'), at(7, 'phi/other-id'), at(8, 'phi/patient-date')]).toEqual([1, 1, 1, 2]);
+    // The facility's name is not a person.
+    expect(at(5, 'phi/person-name')).toBe(0);
+  });
+
   it('X12 837: the subscriber and patient loops are read by segment; provider and payer loops are not the patient', () => {
     const isa = 'ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       *240311*1430*^*00501*000000417*0*P*:~';
     const x12 = [
@@ -365,7 +382,8 @@ describe('structured formats', () => {
     const byWhere = findings.map((f) => `${f.location.startLine} ${f.ruleId}`).sort();
     expect(byWhere).toEqual([
       '10 phi/street-address', '11 phi/street-address', '11 phi/zip-code', '12 phi/date-of-birth', '13 phi/us-ssn', '14 phi/account-number',
-      '15 phi/patient-date', '16 phi/other-id', '9 phi/health-plan-id', '9 phi/person-name', '9 phi/person-name',
+      // The billing and rendering providers' NPIs (NM108 XX) are reported as NPIs, not as the patient's.
+      '15 phi/patient-date', '16 phi/other-id', '17 phi/npi', '4 phi/npi', '9 phi/health-plan-id', '9 phi/person-name', '9 phi/person-name',
     ]);
     // A non-segment line is a problem, the rest still read.
     expect(run('edi/x.837', x12.replace('HL*2*1*22*0~', 'garbage here~')).problems[0]?.detail).toMatch(/not an X12 segment/);

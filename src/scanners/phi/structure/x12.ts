@@ -11,17 +11,36 @@ import { lineAt, type Field, type Structure } from './types.js';
 /** NM101 entity codes of people whose data is PHI: subscriber/insured, patient, dependent, responsible party. */
 const PERSON_ENTITIES = new Set(['IL', 'QC', '03', 'QD', '74', 'GD', 'S1']);
 /** REF01 qualifier -> label, in a person's loop. */
-const PERSON_REF: Record<string, string> = { SY: 'ssn', '1W': 'member_id', '23': 'member_id', IG: 'policy_number', EA: 'mrn', '0F': 'subscriber_number', '3H': 'case_number', Q4: 'prior_auth' };
+const PERSON_REF: Record<string, string> = {
+  SY: 'ssn', '1W': 'member_id', '23': 'member_id', IG: 'policy_number', EA: 'mrn', '0F': 'subscriber_number', '3H': 'case_number', Q4: 'prior_auth',
+  // 834: a client-assigned member id (ZZ, ABB), the Medicare number (F6).
+  ZZ: 'member_id', ABB: 'member_id', F6: 'medicare_id',
+};
 /** REF01 qualifier -> label, anywhere in a claim (they identify the patient's claim). */
-const CLAIM_REF: Record<string, string> = { D9: 'claim_number', F8: 'claim_number', EA: 'mrn', '6R': 'encounter_number', G1: 'prior_auth' };
+const CLAIM_REF: Record<string, string> = { D9: 'claim_number', F8: 'claim_number', EA: 'mrn', '6R': 'encounter_number', G1: 'prior_auth', NT: 'prior_auth' };
 /** DTM01 qualifier (835) -> label: the claim's dates of service. */
 const DTM_LABEL: Record<string, string> = { '232': 'service_from', '233': 'service_to', '472': 'service_date', '150': 'service_from', '151': 'service_to' };
 /** DTP01 qualifier -> label: the patient's own dates of care. */
-const DTP_LABEL: Record<string, string> = { '472': 'service_date', '431': 'onset_date', '435': 'admission_date', '096': 'discharge_date', '454': 'service_date', '304': 'service_date', '439': 'accident_date', '360': 'service_from', '361': 'service_to' };
+const DTP_LABEL: Record<string, string> = {
+  '472': 'service_date', '431': 'onset_date', '435': 'admission_date', '096': 'discharge_date', '454': 'service_date', '304': 'service_date', '439': 'accident_date', '360': 'service_from', '361': 'service_to',
+  // 834: the member's eligibility, benefit, Medicare and Medicaid coverage dates; 278: the authorised service period.
+  '356': 'enrollment_date', '357': 'enrollment_end_date', '348': 'enrollment_date', '349': 'enrollment_end_date', '338': 'enrollment_date', '339': 'enrollment_end_date',
+  '473': 'enrollment_date', '474': 'enrollment_end_date', '303': 'enrollment_date',
+  // 837I: the statement period (434); 278: the authorised service period (AAH).
+  '434': 'service_from', AAH: 'service_from',
+};
 /** PER qualifiers: TE phone, FX fax, EM email. */
 const PER_LABEL: Record<string, string> = { TE: 'phone', FX: 'fax', CP: 'mobile', HP: 'home_phone', WP: 'work_phone', EM: 'email' };
 
 export const looksLikeX12 = (text: string): boolean => /^\s*ISA.{100,110}GS/s.test(text.slice(0, 400));
+
+/**
+ * An X12 interchange carrying a HIPAA transaction set about people: enrolment (834), claims (837),
+ * remittance (835), premium payment (820), eligibility (270/271), claim status (276/277) and
+ * authorisations (278). Such a file is patient data whatever it is named (`.x12`, `.edi`, `.txt`).
+ */
+export const hipaaTransaction = (text: string): boolean =>
+  looksLikeX12(text) && /[~\n]\s*ST[*|:^](?:834|837|835|820|27[0-8])[*|:^]/.test(text.slice(0, 2000));
 
 export function x12Fields(text: string): Structure {
   const fields: Field[] = [];
@@ -33,6 +52,7 @@ export function x12Fields(text: string): Structure {
   const term = text[start + 105]!;
   let loop = 0;
   let whose: 'person' | 'other' | undefined;
+  let txn = '';
   let at = start;
   while (at < text.length) {
     let end = text.indexOf(term, at);
@@ -56,19 +76,44 @@ export function x12Fields(text: string): Structure {
       offs.push(p);
       p += e.length + 1;
     }
+    // RD8: a period, `20240604-20240630`: each date is a field of its own.
+    const addRange = (i: number, label: string) => {
+      const v = els[i] ?? '';
+      const dash = v.indexOf('-');
+      if (dash < 0) return add(i, label);
+      const mk = (a: number, b: number) => fields.push({ label, start: offs[i]! + a, end: offs[i]! + b, record: `e${loop}`, where: `${id}${String(i).padStart(2, '0')}`, patient: true });
+      mk(0, dash);
+      mk(dash + 1, v.length);
+    };
     const add = (i: number, label: string, nonPatient = false) => {
       const v = els[i];
       if (!v) return;
       fields.push({ label, start: offs[i]!, end: offs[i]! + v.length, record: `e${loop}`, where: `${id}${String(i).padStart(2, '0')}`, ...(nonPatient ? { nonPatient: true } : { patient: true }) });
     };
     if (id === 'HL') loop++;
+    // 834: INS opens a member's loop (no HL there); the REF and DTP segments before its NM1 are the member's.
+    if (id === 'INS') {
+      loop++;
+      whose = 'person';
+      continue;
+    }
     if (id === 'NM1') {
       whose = PERSON_ENTITIES.has(els[1] ?? '') && els[2] === '1' ? 'person' : 'other';
       if (whose === 'person') {
         add(3, 'last_name');
         add(4, 'first_name');
         add(9, els[8] === 'MI' || els[8] === 'II' ? 'member_id' : els[8] === '34' ? 'ssn' : 'patient_id');
-      } else for (let i = 3; i < els.length; i++) add(i, 'provider', true);
+      } else {
+        for (let i = 3; i < els.length; i++) if (i !== 9 || els[8] !== 'XX') add(i, 'provider', true);
+        // NM108 XX: NM109 is the provider's NPI (reported as one, though not the patient's).
+        if (els[8] === 'XX') add(9, 'npi', true);
+      }
+      continue;
+    }
+    if (id === 'ST') txn = els[1] ?? '';
+    // 278: the request's trace number and the certification number identify the member's authorisation.
+    if (txn === '278' && (id === 'TRN' || id === 'HCR')) {
+      add(2, 'prior_auth');
       continue;
     }
     const other = whose !== 'person';
@@ -89,7 +134,8 @@ export function x12Fields(text: string): Structure {
       else if (other) add(2, 'provider', true);
     } else if (id === 'DTP') {
       const label = DTP_LABEL[els[1] ?? ''];
-      if (label) add(3, label);
+      if (label && els[2] === 'RD8') addRange(3, label);
+      else if (label) add(3, label);
     } else if (id === 'DTM') {
       // 835 remittances date the claim with DTM: 232/233 the statement period, 472 the service (DTM*405 is the file's production date).
       const label = DTM_LABEL[els[1] ?? ''];
