@@ -351,6 +351,30 @@ describe('structured formats', () => {
     expect(dates).toEqual([7, 8]);
   });
 
+  it('NCPDP D.0 pharmacy claims read by field id (patient, cardholder, dates, Rx and authorisation numbers); the prescriber and pharmacy are not the patient', () => {
+    const npi = j('19500', '39812');
+    const cap = [
+      '# NCPDP vD.0 B1 capture',
+      'TXN 000118  RECV 2024-06-30T14:11:01.677Z',
+      `HDR|101-A1=610832|102-A2=D0|103-A3=B1|104-A4=CCHPMAPD|201-B1=${npi}|401-D1=20240628`,
+      'AM04|302-C2=CCH87516911101|312-CC=WALTER|313-CD=VANDERMEER|301-C1=CCHMAPD04',
+      'AM01|304-C4=19470613|305-C5=1|310-CA=WALTER|311-CB=VANDERMEER|322-CM=18802 S SALMONBERRY WAY|323-CN=SALEM|325-CP=97302|326-CQ=9716722457',
+      'AM07|455-EM=1|402-D2=2201768|407-D7=00002143380|414-DE=20240331',
+      'AM03|466-EZ=12|411-DB=MP5074531|427-DR=PHAM|498-PM=2535720188',
+      'RSP|112-AN=P|503-F3=CCHP24063083345|509-F9=358.75',
+    ].join('\n');
+    const got = run('pharmacy/ncpdp/capture_B1.txt', cap).findings;
+    const on = (line: number) => [...new Set(got.filter((f) => f.location.startLine === line).map((f) => f.ruleId))].sort();
+    expect(on(3)).toEqual(['phi/npi', 'phi/patient-date']);
+    expect(on(4)).toEqual(['phi/health-plan-id', 'phi/person-name']);
+    expect(on(5)).toEqual(expect.arrayContaining(['phi/date-of-birth', 'phi/person-name', 'phi/street-address', 'phi/zip-code', 'phi/phone-number']));
+    // The NDC (407-D7) is a product code; the Rx number and written date are the patient's.
+    expect(on(6)).toEqual(['phi/other-id', 'phi/patient-date']);
+    // The prescriber's name and phone are staff.
+    expect(on(7).filter((r) => r === 'phi/person-name' || r === 'phi/phone-number')).toEqual([]);
+    expect(on(8)).toEqual(['phi/other-id']);
+  });
+
   it('X12 834 and 278 in a .x12 file: a HIPAA transaction by its ST segment; the member loop opens at INS; RD8 periods, authorisation numbers and NM1 XX NPIs', () => {
     const isa = 'ISA*00*          *00*          *ZZ*WAHCA          *ZZ*CCHP1          *240601*0215*^*00501*000004127*0*P*:~';
     const npi = j('11724', '01659');

@@ -13,6 +13,7 @@ import { DICOM_EXT_RE, facePhotoPathScore, IMAGE_EXT_RE } from './recognizers/fa
 import { personRegister, readStructure } from './structure/index.js';
 import { dicomDetections, isDicom } from './structure/dicom.js';
 import { hipaaTransaction } from './structure/x12.js';
+import { looksLikeNcpdp } from './structure/ncpdp.js';
 import { CONFIDENCE_FLOOR, scoreToConfidence, type Detection, type TextClass } from './types.js';
 
 /** Never PHI-bearing or too costly for what they hold: lockfiles, minified bundles, source maps, binaries. */
@@ -57,9 +58,9 @@ export const scanner: FileScanner = {
       detections = score > 0 ? [{ kind: 'face-photo', start: -1, end: -1, value: artifact.path, score, record: 'file', synthetic: false, where: 'image file in a patient or face folder' }] : [];
     } else {
       if (!artifact.text) return [];
-      // HL7 v2 files, and X12 files of a HIPAA transaction set (837 claims, 835 remittances, 834 enrolment, 270-278 eligibility and
-      // authorisations) by name or by their ST segment, hold patients by definition.
-      const pathSignal = /\.(?:hl7|hl7v2|er7|837[pi]?|835|834|27[0-8])$/i.test(artifact.path) || hipaaTransaction(artifact.text);
+      // HL7 v2 files, X12 files of a HIPAA transaction set (837 claims, 835 remittances, 834 enrolment, 270-278 eligibility and
+      // authorisations) by name or by their ST segment, and NCPDP D.0 pharmacy claims hold patients by definition.
+      const pathSignal = /\.(?:hl7|hl7v2|er7|837[pi]?|835|834|27[0-8])$/i.test(artifact.path) || hipaaTransaction(artifact.text) || looksLikeNcpdp(artifact.text);
       const gate = pathSignal || worthScanning(artifact.text) || clinicalSignal('', artifact.path);
       const worded = gate && (pathSignal || clinicalSignal(artifact.text, artifact.path));
       // A fixed-width register of names and birth dates has no words to give it away (`OCAMPO  GUADALUPE  19270618`);

@@ -4,6 +4,7 @@ import { emlFields } from './eml.js';
 import { dicomDumpFields, looksLikeDicomDump } from './dicom-dump.js';
 import { fixedWidthFields } from './fixed-width.js';
 import { recordRowFields } from './record-rows.js';
+import { looksLikeNcpdp, ncpdpFields } from './ncpdp.js';
 import { parseDate } from '../validators.js';
 import { htmlTableFields } from './html.js';
 import { embeddedHl7Fields, hl7Fields, looksLikeHl7 } from './hl7.js';
@@ -43,6 +44,7 @@ export function readStructure(path: string, text: string, nowYear = new Date().g
   if (text.length > MAX_STRUCTURED) return undefined;
   for (const [re, read] of EXT_READERS) if (re.test(path)) return read(text, nowYear);
   if (/\.(?:txt|log|msg|dat)$/i.test(path) && looksLikeHl7(text)) return hl7Fields(text, { embedded: true });
+  if (!CODE_EXT_RE.test(path) && looksLikeNcpdp(text)) return ncpdpFields(text);
   if (/\.(?:txt|dat|out|in)$/i.test(path) && looksLikeX12(text)) return x12Fields(text);
   if (!CODE_EXT_RE.test(path) && looksLikeDicomDump(text)) return dicomDumpFields(text);
   const hl7 = embeddedHl7Fields(text);
