@@ -264,11 +264,13 @@ export function jsonFields(text: string, opts: { maxFields?: number } = {}): Str
       }
     } while (stack.length > 0 || i < n);
     if (stack.length > 0) throw new JsonError(n, 'unexpected end of input (truncated JSON)');
+    personRecords(fields);
     return { format: 'json', fields, problems: [], clinical };
   } catch (e) {
     if (!(e instanceof JsonError)) throw e;
     // Keep what the complete objects gave; report where parsing stopped.
     for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.kind === 'obj') closeObject(stack.pop()!);
+    personRecords(fields);
     return { format: 'json', fields, problems: [{ line: lineAt(text, e.offset), detail: `invalid JSON: ${e.message}` }], clinical };
   }
 }
@@ -288,5 +290,22 @@ export function jsonLinesFields(text: string): Structure {
     }
     offset += line.length + 1;
   }
+  // A line is one event's record: one that names its member or patient puts the rest of it in view.
+  personRecords(out.fields);
   return out;
+}
+
+/** Labels that name the person a record is about (not `insurance` or `npi`: a config has those). */
+const PERSON_COLUMN = /(?:^|_)(?:patient|pt|dob|birth|birthdate|date_of_birth|mrn|ssn|member|subscriber|beneficiary|insured|enrollee)(?:_|$)/;
+
+/**
+ * An object in an array that names its person (`member_name`, `member_dob`) is that person's record,
+ * nested objects and all (`variables.trips[].trip_date`, `.pickup` of an NEMT request): its fields
+ * are judged with a patient in view. The document's top level is not a record of one person.
+ */
+function personRecords(fields: Field[]): void {
+  const person = new Set<string>();
+  for (const f of fields) if (f.record !== 'o0' && !f.nonPatient && PERSON_COLUMN.test(f.label)) person.add(f.record);
+  if (person.size === 0) return;
+  for (const f of fields) if (!f.nonPatient && f.patient === undefined && person.has(f.record)) f.patient = true;
 }
