@@ -50,6 +50,16 @@ describe('fixed-width records (no delimiters, no header)', () => {
     expect(names.some((n) => n.startsWith('DOKAFOR'))).toBe(false);
   });
 
+  it('reads records that start with data (an MBI each, not a record type) as one layout; a date in every record is the file\'s', () => {
+    const mbis = ['4MK9EK6DT62', '8NQ8KW4FK90', '7HR2C18GT42', '5K29D90YC08', '1EG4TE5MK73', '2AB3CD4EF56', '3XY4ZW5VU67', '6QR7ST8UV89'];
+    const recs = PEOPLE.map(([last, first, dob], k) => `${mbis[k]}  ${dob.slice(0, 4)}-${dob.slice(4, 6)}-${dob.slice(6)}  2024-01-012024-12-31${pad(first, 12)}${pad(last, 14)}`);
+    const text = recs.join('\n') + '\n';
+    const got = fixedWidthFields(text, 2026).map((f) => `${f.label}=${text.slice(f.start, f.end)}`);
+    expect(got).toEqual(expect.arrayContaining(['patient_name=ADEBAYO', 'patient_name=OKAFOR', 'date_of_birth=1947-03-12']));
+    // The reporting period (2024-01-01 .. 2024-12-31) is in every record: not a date of anyone's care.
+    expect(got.filter((g) => g.includes('2024-'))).toEqual([]);
+  });
+
   it('reports the register even without one clinical word in the file (.dat), with masked values', () => {
     const findings = scan('exports/extract_20240301.dat', register());
     const byRule = (id: string) => findings.filter((f) => f.ruleId === id).length;

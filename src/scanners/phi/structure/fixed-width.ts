@@ -23,6 +23,7 @@ import type { Field } from './types.js';
 /** Records shorter than this are prose or code, not a fixed-width layout. */
 const MIN_RECORD = 40;
 const MIN_RECORDS = 3;
+const MAX_RECORD_TYPES = 6;
 /** Columns are inferred from this many records of a kind (all of them are then read). */
 const SAMPLE = 2000;
 
@@ -56,7 +57,10 @@ export function fixedWidthFields(text: string, nowYear: number): Field[] {
     start = nl + 1;
   }
   const out: Field[] = [];
-  for (const recs of groups.values()) if (recs.length >= MIN_RECORDS) out.push(...groupFields(recs, nowYear));
+  // A leading record type takes a few values (`H`, `D`, `T`); many distinct first characters mean the
+  // records start with data (an MBI, an id), and are all of one layout.
+  const kinds = groups.size > MAX_RECORD_TYPES ? [[...groups.values()].flat().sort((a, b) => a.start - b.start)] : [...groups.values()];
+  for (const recs of kinds) if (recs.length >= MIN_RECORDS) out.push(...groupFields(recs, nowYear));
   return out;
 }
 
@@ -122,7 +126,11 @@ function nameColumns(recs: Rec[]): Column[] {
   // Where words start: after a blank, a letter that the previous record's column would also hold.
   const starts = new Map<number, number>();
   for (const r of recs) {
-    for (let i = 1; i < r.text.length; i++) if (r.text[i - 1] === ' ' && isLetter(r.text[i])) starts.set(i, (starts.get(i) ?? 0) + 1);
+    // After a blank, or glued to the end of a numeric field (`2024-12-31RAFAEL`).
+    for (let i = 1; i < r.text.length; i++) {
+      const before = r.text.charCodeAt(i - 1);
+      if ((before === 32 || (before >= 48 && before <= 57)) && isLetter(r.text[i])) starts.set(i, (starts.get(i) ?? 0) + 1);
+    }
     // The record leads with its first field, or with a one-character record type glued to it
     // (`DPETTIBONE           CALEB ...`, `D` for detail): both are tried, the name lists decide.
     if (isLetter(r.text[0])) starts.set(0, (starts.get(0) ?? 0) + 1);
@@ -171,8 +179,15 @@ function dateColumns(recs: Rec[], taken: readonly Column[]): Column[] {
     for (let at = 0; at + width <= longest; at++) {
       if (overlaps(at, width, [...taken, ...cols])) continue;
       let n = 0;
-      for (const r of recs) if (dateAt(r.text, at, width) !== undefined) n++;
-      if (n >= need) cols.push({ at, width, kind: 'date' });
+      const values = new Map<string, number>();
+      for (const r of recs) {
+        if (dateAt(r.text, at, width) === undefined) continue;
+        n++;
+        const v = r.text.slice(at, at + width);
+        values.set(v, (values.get(v) ?? 0) + 1);
+      }
+      // One date in (nearly) every record is the file's (a reporting period, a run date), not each person's.
+      if (n >= need && Math.max(...values.values()) < n * 0.9) cols.push({ at, width, kind: 'date' });
     }
   }
   return cols;
