@@ -60,6 +60,17 @@ describe('fixed-width records (no delimiters, no header)', () => {
     expect(got.filter((g) => g.includes('2024-'))).toEqual([]);
   });
 
+  it('finds an address column by its house numbers and street types, even where the field before it is full', () => {
+    const streets = ['17301 W ALBERTA ST SPC 41', '19012 MARTIN WAY E UNIT 7', '4817 W CEDAR LN', '7751 SALMONBERRY WAY', '19087 SE SPRUCE ST', '14858 COBURG RD', '10849 NE FOURTH PLAIN BLVD', '4853 NE WILLAMETTE ST'];
+    const recs = PEOPLE.map(([last, first, dob], k) => `M${pad(last, 14)}${pad(first, 10)}${dob}${k === 6 ? '7239WA' : '      '}${pad(streets[k]!, 30)}${pad('LACEY', 10)}`);
+    const text = recs.join('\n') + '\n';
+    const got = fixedWidthFields(text, 2026).filter((f) => f.label === 'street_address').map((f) => text.slice(f.start, f.end));
+    expect(got).toEqual(expect.arrayContaining(['17301 W ALBERTA ST SPC 41', '10849 NE FOURTH PLAIN BLVD']));
+    // Quantities and codes after a number are not an address: no street type among them.
+    const qty = PEOPLE.map(([last, first, dob], k) => `M${pad(last, 14)}${pad(first, 10)}${dob}      ${pad(`${10 + k} UNITS EACH`, 30)}`).join('\n') + '\n';
+    expect(fixedWidthFields(qty, 2026).filter((f) => f.label === 'street_address')).toEqual([]);
+  });
+
   it('reports the register even without one clinical word in the file (.dat), with masked values', () => {
     const findings = scan('exports/extract_20240301.dat', register());
     const byRule = (id: string) => findings.filter((f) => f.ruleId === id).length;

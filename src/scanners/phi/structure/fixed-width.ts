@@ -36,7 +36,7 @@ interface Column {
   at: number;
   /** Characters the value takes (names: up to the next column or a double blank). */
   width: number;
-  kind: 'name' | 'date' | 'npi';
+  kind: 'name' | 'date' | 'npi' | 'address';
 }
 
 export function fixedWidthFields(text: string, nowYear: number): Field[] {
@@ -74,15 +74,16 @@ function groupFields(recs: Rec[], nowYear: number): Field[] {
   if (names.length === 0 || proseAround(sample, names)) return [];
   const dates = dateColumns(sample, names);
   const npis = npiColumns(sample, [...names, ...dates]);
+  const addresses = addressColumns(sample);
   const birth = birthColumn(sample, dates, nowYear);
   const out: Field[] = [];
   for (const r of recs) {
     const record = `FW${r.start}`;
     const cells: Field[] = [];
-    for (const c of [...names, ...dates, ...npis]) {
+    for (const c of [...names, ...dates, ...npis, ...addresses]) {
       const v = cellAt(r.text, c);
       if (!v) continue;
-      const label = c.kind === 'name' ? 'patient_name' : c.kind === 'npi' ? 'npi' : c === birth ? 'date_of_birth' : 'date';
+      const label = c.kind === 'name' ? 'patient_name' : c.kind === 'npi' ? 'npi' : c.kind === 'address' ? 'street_address' : c === birth ? 'date_of_birth' : 'date';
       cells.push({ label, start: r.start + c.at, end: r.start + c.at + v.length, record, where: `column ${c.at + 1}`, patient: true });
     }
     // A record whose name cells are all empty names no one.
@@ -108,9 +109,46 @@ function proseAround(recs: Rec[], names: readonly Column[]): boolean {
   return prose > recs.length * 0.1;
 }
 
+/** A house number, then words, up to a double blank (`17301 W ALBERTA ST SPC 41`). */
+const ADDRESS_CELL = /^\d{1,6}[A-Z]?(?: [NSEW]\.?)? \p{L}[\p{L}0-9'.#-]*(?: [\p{L}0-9#][\p{L}0-9'.#-]*)*/u;
+
+/**
+ * An address column: a house number and words after a blank at the same position in most records,
+ * and a street type among the words of most of them (a column of quantities and codes has none).
+ */
+function addressColumns(recs: Rec[]): Column[] {
+  const need = Math.max(MIN_RECORDS, Math.ceil(recs.length * 0.6));
+  // Candidate positions: a house number after a blank in some record. The field before it may be
+  // full in others (`7239WA10849 NE FOURTH PLAIN BLVD`): there the number is glued, at the same place.
+  const candidates = new Set<number>();
+  for (const r of recs) {
+    for (let i = 1; i < r.text.length; i++) if (r.text[i - 1] === ' ' && /\d/.test(r.text[i]!) && ADDRESS_CELL.test(r.text.slice(i, i + 60))) candidates.add(i);
+  }
+  const cols: Column[] = [];
+  for (const at of candidates) {
+    if (at > 0 && cols.some((c) => at > c.at && at < c.at + c.width)) continue;
+    let typed = 0;
+    let width = 0;
+    for (const r of recs) {
+      const m = ADDRESS_CELL.exec(r.text.slice(at, at + 60));
+      if (!m || (at > 0 && /\d/.test(r.text[at - 1]!))) continue;
+      width = Math.max(width, m[0].length);
+      if (STREET_WORD.test(m[0])) typed++;
+    }
+    if (typed >= need) cols.push({ at, width, kind: 'address' });
+  }
+  return cols;
+}
+
+const STREET_WORD = /\b(?:ST|STREET|AVE|AVENUE|RD|ROAD|BLVD|DR|DRIVE|LN|LANE|WAY|CT|COURT|PL|PLACE|HWY|HIGHWAY|PKWY|TER|CIR|LOOP|TRL|PIKE|ROW|SQ)\b/i;
+
 function cellAt(line: string, c: Column): string | undefined {
   if (c.kind === 'name') {
     const m = NAME_CELL.exec(line.slice(c.at, c.at + c.width));
+    return m ? m[0] : undefined;
+  }
+  if (c.kind === 'address') {
+    const m = ADDRESS_CELL.exec(line.slice(c.at, c.at + c.width));
     return m ? m[0] : undefined;
   }
   const v = line.slice(c.at, c.at + c.width);

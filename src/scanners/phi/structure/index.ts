@@ -69,12 +69,13 @@ export function personRegister(path: string, text: string, nowYear: number): Str
     // A delimited extract without a header whose rows are people (a name and a birth date each, twice or more).
     const s = delimited(text, nowYear, path.endsWith('.tsv') || path.endsWith('.tab') ? '\t' : path.endsWith('.psv') ? '|' : undefined);
     const rows = new Set(s.fields.filter((f) => f.label === 'dob').map((f) => f.record));
-    return s.format.endsWith('-rows') && rows.size >= 2 ? s : undefined;
+    return s.format.endsWith('-rows') && rows.size >= 2 ? { ...s, clinical: true } : undefined;
   }
   if (!FIXED_WIDTH_EXT_RE.test(path)) return undefined;
   const fields = fixedWidthFields(text, nowYear);
   if (!fields.some((f) => f.label === 'date_of_birth')) return undefined;
-  return { format: 'fixed-width', fields, problems: [], clinical: false };
+  // Records of people by name and birth date: every value of the file is read with a person in view.
+  return { format: 'fixed-width', fields, problems: [], clinical: true };
 }
 
 const DELIMITED_EXT_RE = /\.(?:csv|tsv|tab|psv)$/i;
