@@ -492,12 +492,19 @@ describe('structured formats', () => {
       `CTL24121449\tHBH0999948\tACHTERBERG^TUAN\t19630320\t2024-04-09 08:03\t70142-7\tBuprenorphine\tNEG\t${npi}`,
     ].join('\n');
     const got = run('data/interfaces/lab_tox_results.tsv', rows + '\n').findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`);
-    expect(got).toEqual(expect.arrayContaining(['1:1 phi/other-id', '1:13 phi/other-id', '1:24 phi/person-name', '1:40 phi/date-of-birth']));
+    expect(got).toEqual(expect.arrayContaining(['1:1 phi/other-id', '1:13 phi/other-id', '1:24 phi/person-name', '1:40 phi/date-of-birth', '1:49 phi/patient-date']));
     // Neither the LOINC code (19295-5) nor the clinician's NPI is a record id of the patient.
     expect(got.filter((g) => g.startsWith('1:') && /other-id/.test(g))).toHaveLength(2);
     // A header row of column names, some of them numeric buckets, still labels the rows below.
     const aging = '"Account #","Patient","Patient DOB","0-30","31-60","61-90"\n7763200911,"PETTIBONE, CALEB",1/9/1966,31.84,0.00,0.00\n';
     expect(rules(run('exports/billing/ar_aging.csv', aging).findings)).toEqual(['phi/account-number', 'phi/date-of-birth', 'phi/person-name']);
+  });
+
+  it('comment lines above a TSV header are skipped: the header still labels the rows', () => {
+    const tsv = '# Telepsychiatry panel - monthly export - do not forward\n# generated\t2024-04-15 05:10:44\tby\tpanel_v2\nmrn\tpatient\tdob\tlast_visit\nHBH-0506093\tFaulkner, Lyle\t08.03.1929\t04/05/2024\n';
+    const got = run('exports/telepsych/panel.tsv', tsv).findings.map((f) => `${f.location.startLine}:${f.ruleId}`);
+    expect(got).toEqual(expect.arrayContaining(['4:phi/medical-record-number', '4:phi/person-name', '4:phi/date-of-birth', '4:phi/patient-date']));
+    expect(got.filter((g) => g.startsWith('2:'))).toEqual([]);
   });
 
   it('CSV headers label the cells below them', () => {

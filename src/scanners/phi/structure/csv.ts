@@ -69,6 +69,8 @@ export function csvFields(text: string, delimiter?: string): Structure {
       } else i++;
     }
     if (!header) {
+      // Comment lines above the header (`# export of ... - do not forward`, `# generated 2024-04-15 by ...`).
+      if (cells.length > 0 && text.charCodeAt(cells[0]![0]) === 35) continue;
       header = cells.map(([s, e]) => normalizeLabel(text.slice(s, e)));
       patient = clinicalColumns(header);
       staff = staffTable(header);

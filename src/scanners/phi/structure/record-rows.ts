@@ -49,10 +49,14 @@ function rowFields(line: string, at: number, nowYear: number, quotedOnly: boolea
   const names = nameCells(cells, ids.length > 0);
   if (names.length === 0) return;
   const dates: Array<{ cell: Cell; date: ParsedDate }> = [];
+  // Other full dates of the row (a collection time `2024-04-08 10:41`): the person's, once the row is one.
+  const later: Cell[] = [];
   for (const c of cells) {
     if (c.text.length < 6 || c.text.length > 24 || !/\d/.test(c.text)) continue;
     const date = parseDate(c.text);
-    if (date?.year !== undefined && date.day !== undefined && !date.hasTime && plausibleBirth(date, nowYear)) dates.push({ cell: c, date });
+    if (date?.year === undefined || date.day === undefined) continue;
+    if (!date.hasTime && plausibleBirth(date, nowYear)) dates.push({ cell: c, date });
+    else later.push(c);
   }
   if (dates.length === 0) return;
   const birth = dates.reduce((a, b) => (b.date.year! < a.date.year! ? b : a));
@@ -63,6 +67,7 @@ function rowFields(line: string, at: number, nowYear: number, quotedOnly: boolea
   for (const c of names) field(c, 'patient_name');
   for (const c of ids) field(c, 'record_id');
   for (const d of dates) field(d.cell, d === birth && birth.date.year! <= nowYear - 1 ? 'dob' : 'date');
+  for (const c of later) field(c, 'date');
 }
 
 const count = (s: string, ch: string): number => {
