@@ -8,6 +8,7 @@ describe('clinical signal', () => {
     ['const row = { patientName: x, dateOfBirth: y };', 'src/rows.ts'],
     ['build_claim(patient_name=name, ssn=ssn)', 'src/billing.py'],
     ['Patients are seen by appointment', 'README.md'],
+    ['{"ts":"2024-07-14T18:01:17Z","member":"CCH283602042","url":"/p/s/4zp6dqv86w"}', 'logs/portal.jsonl'],
   ])('finds a clinical word in %j', (text, path) => {
     expect(worthScanning(text)).toBe(true);
     expect(clinicalSignal(text, path)).toBe(true);
@@ -17,6 +18,8 @@ describe('clinical signal', () => {
     ['const outpatients = dobby(chartjs);', 'src/x.ts', 'words inside other words'],
     ['const phi = Math.acos(z); // the polar angle', 'src/sphere.js', 'an angle named phi in code'],
     ['renderChart(treatment)', 'src/ui.ts', 'everyday words are not enough in code'],
+    ['{"name": "@babel/helper-member-expression-to-functions", "keywords": ["member"]}', 'package.json', 'member as a word, not a key holding a value'],
+    ['Team members meet on Mondays', 'docs/team.md', 'members of a team'],
   ])('no signal in %j (%s)', (text, path) => {
     expect(clinicalSignal(text, path)).toBe(false);
   });

@@ -46,7 +46,8 @@ const CLINICAL_WORDS = [
 ];
 
 const CODE_SIGNAL_RE = new RegExp(caseForms(CODE_WORDS));
-const CLINICAL_SIGNAL_RE = new RegExp(caseForms(CLINICAL_WORDS));
+// A record keyed by its member (`"member":"CCH283602042"` in a plan's portal log) is about that member.
+const CLINICAL_SIGNAL_RE = new RegExp(`${caseForms(CLINICAL_WORDS)}|"member"\\s*:\\s*"`);
 /** An HL7 v2 patient segment pasted anywhere (a test string, a comment). */
 const HL7_PID_RE = /(?<![A-Za-z0-9])PID\|/;
 /** Any clinical word, an HL7 patient segment, or the shape of an identifier that is sensitive alone (SSN, Medicare MBI). */
