@@ -14,11 +14,14 @@ import { personRegister, readStructure } from './structure/index.js';
 import { dicomDetections, isDicom } from './structure/dicom.js';
 import { hipaaTransaction } from './structure/x12.js';
 import { looksLikeNcpdp } from './structure/ncpdp.js';
+import { PROVIDER_KINDS, staffFile } from './staff-file.js';
 import { CONFIDENCE_FLOOR, scoreToConfidence, type Detection, type TextClass } from './types.js';
 
 /** Never PHI-bearing or too costly for what they hold: lockfiles, minified bundles, source maps, binaries. */
 const SKIP_RE =
   /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb|Cargo\.lock|go\.sum|poetry\.lock|Pipfile\.lock|composer\.lock|Gemfile\.lock)$|\.(?:min\.js|min\.css|map|lock|svg|woff2?|ttf|otf|eot|ico|zip|gz|tgz|bz2|xz|7z|jar|war|class|o|a|so|dylib|dll|exe|bin|wasm|pdf|mp[34]|mov|avi|wav|flac|ogg|psd|sketch|pyc|node|snap)$/i;
+
+export { staffFile } from './staff-file.js';
 
 export function textClassOf(path: string): TextClass {
   if (/\.log$|(?:^|\/)(?:<stdin>|-)$/i.test(path)) return 'log';
@@ -85,26 +88,6 @@ export const scanner: FileScanner = {
     return toFindings(artifact, detections, opts);
   },
 };
-
-/**
- * A file named for staff (`StaffSeeder.php`, `provider_fixtures.py`, `employees.json`, `staff_roster.md`); not a
- * file a nurse or provider keeps about others (`nurse_log.tsv`, `provider_visits.csv`).
- */
-const STAFF_FILE_RE = /(?:^|[/_.-]|(?<=[a-z])(?=[A-Z]))(?:[Ss]taff|STAFF|[Ee]mployees?|EMPLOYEES?|[Pp]roviders?|PROVIDERS?|[Pp]ractitioners?|[Cc]linicians?|[Pp]hysicians?|[Nn]urses?|[Pp]rescribers?|[Cc]redentialing|[Oo]n_?[Cc]all)(?:[_.-]?(?:[Rr]osters?|[Ll]ist|[Dd]irectory|[Ss]eeders?|[Ff]actory|[Ff]ixtures?|[Ss]eeds?|[Dd]ata|[Ee]xport|[Ss]ync|[Ii]mport|[Rr]ecords))?(?:[_.-]\d[\w-]*)?\.[A-Za-z0-9]+$/;
-/** Words that put a patient (or a client, resident, member) in a file. */
-const PATIENT_WORD_RE = /(?<![A-Za-z])(?:patients?|pt_|mrn|dob|date_?of_?birth|birth_?date|members?|subscribers?|beneficiar(?:y|ies)|clients?|residents?|enrollees?|guarantors?|students?|child(?:ren)?|infants?|newborns?)(?![a-z])/i;
-/** What is still reported in a staff file: the clinicians' own registry numbers. */
-const PROVIDER_KINDS = new Set(['npi', 'dea-number', 'medical-license']);
-
-/**
- * A file that by its name is about staff and never mentions a patient holds staff names, e-mails,
- * phones and addresses (a seeder, a fixture, a roster). Their NPI, DEA and licence numbers are
- * still reported.
- */
-export function staffFile(path: string, text: string): boolean {
-  const base = path.slice(path.lastIndexOf('/') + 1);
-  return STAFF_FILE_RE.test(base) && !PATIENT_WORD_RE.test(text);
-}
 
 export function toFindings(artifact: Artifact, detections: Detection[], opts: PhiOptions): Finding[] {
   const floor = CONFIDENCE_FLOOR[opts.min_confidence ?? 'medium'];

@@ -67,9 +67,12 @@ export function personRegister(path: string, text: string, nowYear: number): Str
   if (text.length > MAX_STRUCTURED) return undefined;
   if (DELIMITED_EXT_RE.test(path)) {
     // A delimited extract without a header whose rows are people (a name and a birth date each, twice or more).
-    const s = delimited(text, nowYear, path.endsWith('.tsv') || path.endsWith('.tab') ? '\t' : path.endsWith('.psv') ? '|' : undefined);
-    const rows = new Set(s.fields.filter((f) => f.label === 'dob').map((f) => f.record));
-    return s.format.endsWith('-rows') && rows.size >= 2 ? { ...s, clinical: true } : undefined;
+    // A file with a header row is not parsed here: it has no clinical word, so its columns say nothing clinical either.
+    const d = headerless(text, path.endsWith('.tsv') || path.endsWith('.tab') ? '\t' : path.endsWith('.psv') ? '|' : undefined);
+    if (d === undefined) return undefined;
+    const fields = recordRowFields(text, nowYear, false);
+    const rows = new Set(fields.filter((f) => f.label === 'dob').map((f) => f.record));
+    return rows.size >= 2 ? { format: d === '\t' ? 'tsv-rows' : 'csv-rows', fields, problems: [], clinical: true } : undefined;
   }
   if (!FIXED_WIDTH_EXT_RE.test(path)) return undefined;
   const fields = fixedWidthFields(text, nowYear);
@@ -86,7 +89,15 @@ const DELIMITED_EXT_RE = /\.(?:csv|tsv|tab|psv)$/i;
  * own evidence (record-rows.ts); otherwise the first row labels the columns.
  */
 function delimited(text: string, nowYear: number, delimiter?: string): Structure {
-  const first = text.slice(0, text.indexOf('\n') === -1 ? text.length : text.indexOf('\n')).replace(/^\uFEFF/, '');
+  const d = headerless(text, delimiter);
+  if (d !== undefined) return { format: d === '\t' ? 'tsv-rows' : 'csv-rows', fields: recordRowFields(text, nowYear, false), problems: [], clinical: false };
+  return csvFields(text, delimiter);
+}
+
+/** The delimiter, when the first row holds two or more values rather than column names; undefined for a header. */
+function headerless(text: string, delimiter?: string): string | undefined {
+  const nl = text.indexOf('\n');
+  const first = text.slice(0, nl === -1 ? text.length : nl).replace(/^\uFEFF/, '');
   const d = delimiter ?? ([',', '\t', ';', '|'].map((c) => [c, first.split(c).length] as const).sort((a, b) => b[1] - a[1])[0]![0]);
   const cells = first.split(d).map((c) => c.trim().replace(/^"|"$/g, ''));
   // A value, not a column name: mostly digits (`19660109`, `HBH0923581`), or a full date. `M0030_soc_dt` and an
@@ -97,8 +108,7 @@ function delimited(text: string, nowYear: number, delimiter?: string): Structure
     const date = digits >= 6 ? parseDate(c) : undefined;
     return date?.year !== undefined && date.day !== undefined;
   }).length;
-  if (cells.length >= 3 && dataLike >= 2) return { format: d === '\t' ? 'tsv-rows' : 'csv-rows', fields: recordRowFields(text, nowYear, false), problems: [], clinical: false };
-  return csvFields(text, delimiter);
+  return cells.length >= 3 && dataLike >= 2 ? d : undefined;
 }
 
 /** Printed tables (DataFrame outputs, Markdown and psql tables) add their cells to a structure. */
