@@ -507,6 +507,21 @@ describe('structured formats', () => {
     expect(got.filter((g) => g.startsWith('2:'))).toEqual([]);
   });
 
+  it('in a table of patients a column of dates is a date of theirs whatever it is called; a birth-date column keeps its kind', () => {
+    const tsv = 'member_id\tdevice_type\tassigned\treturned\tBIRTHDATE\nCCH875169111\tPulse ox\t2023-10-28\t2024-02-07\t1947-06-13\nCCH670851734\tScale\t2023-11-02\t2024-03-01\t1933-02-10\n';
+    const got = run('care-mgmt/rpm/device_assignments.tsv', tsv).findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`);
+    expect(got).toEqual(expect.arrayContaining(['2:23 phi/patient-date', '2:34 phi/patient-date', '2:45 phi/date-of-birth']));
+    // The same columns in a table of equipment, with no person in it, are not patient dates.
+    const kit = 'asset_tag\tdevice_type\tassigned\treturned\nA-1001\tPulse ox\t2023-10-28\t2024-02-07\nA-1002\tScale\t2023-11-02\t2024-03-01\n';
+    expect(rules(run('ops/inventory.tsv', kit).findings)).not.toContain('phi/patient-date');
+  });
+
+  it("SQL: a literal inside a conversion (CONVERT(date, '06/03/2024', 101), TO_DATE, CAST) is the column's value", () => {
+    const sql = "INSERT INTO dbo.Claim (MemberId, ServiceFrom, BirthDate) VALUES ('CCH875169111', CONVERT(date, '06/03/2024', 101), TO_DATE('14-MAR-1952', 'DD-MON-YYYY'));";
+    const got = run('sql/tsql/seed_dev.sql', sql).findings.map((f) => `${f.ruleId} ${f.location.startColumn}`);
+    expect(got).toEqual(expect.arrayContaining([`phi/patient-date ${sql.indexOf('06/03') + 1}`, `phi/date-of-birth ${sql.indexOf('14-MAR') + 1}`]));
+  });
+
   it('CSV headers label the cells below them', () => {
     const { findings } = run('exports/patients.csv', 'mrn,first_name,dob\nA778812,Ana,1972-05-06\n');
     expect(findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`)).toEqual(['2:1 phi/medical-record-number', '2:9 phi/person-name', '2:13 phi/date-of-birth']);

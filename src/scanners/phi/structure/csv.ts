@@ -4,6 +4,7 @@
  * reported as problems with their line.
  */
 import { normalizeLabel } from '../labels.js';
+import { parseDate } from '../validators.js';
 import { clinicalColumns, type Field, type Structure } from './types.js';
 
 export function csvFields(text: string, delimiter?: string): Structure {
@@ -86,7 +87,35 @@ export function csvFields(text: string, delimiter?: string): Structure {
       if (label && e > s) fields.push({ label, start: s, end: e, record: `r${row}`, where: `row ${row}, column ${label}`, ...(staff ? { nonPatient: true } : patient ? { patient } : {}) });
     });
   }
+  if (patient && !staff) dateColumns(text, fields);
   return { format: delim === '\t' ? 'tsv' : 'csv', fields, problems, clinical: false };
+}
+
+/** Column names that already say date or time (the recognizers judge those by their own labels). */
+const SAYS_WHEN = /dob|birth|bday|date|time|day|when|(?:^|_)(?:dt|dte|ts|at|on)(?:_|$)/;
+
+/**
+ * In a table of patients, a column whose cells are dates is a date of theirs whatever it is called
+ * (`assigned`, `returned`, `enrolled`): it is labelled as one.
+ */
+function dateColumns(text: string, fields: Field[]): void {
+  const byLabel = new Map<string, Field[]>();
+  for (const f of fields) {
+    if (SAYS_WHEN.test(f.label)) continue;
+    const list = byLabel.get(f.label);
+    if (list) list.push(f);
+    else byLabel.set(f.label, [f]);
+  }
+  for (const [label, cells] of byLabel) {
+    if (cells.length < 2) continue;
+    let dates = 0;
+    for (const f of cells) {
+      const v = text.slice(f.start, f.end);
+      const d = /\d/.test(v) && v.length <= 24 ? parseDate(v) : undefined;
+      if (d?.year !== undefined && d.day !== undefined) dates++;
+    }
+    if (dates >= cells.length * 0.8) for (const f of cells) f.label = `${label}_date`;
+  }
 }
 
 /**

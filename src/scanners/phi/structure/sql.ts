@@ -82,6 +82,15 @@ export function sqlFields(text: string): Structure {
           }
           const raw = text.slice(s, i).trim();
           if (/^-?\d[\d.]*$/.test(raw) && cols[col]) fields.push({ label: cols[col]!, start: s, end: s + raw.length, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}) });
+          else if (cols[col]) {
+            // A literal inside a conversion is the column's value: CONVERT(date, '06/03/2024', 101),
+            // TO_DATE('14-MAR-1952', 'DD-MON-YYYY'), CAST('1952-03-14' AS date), DATE '1952-03-14'.
+            const lit = /^(?:[A-Za-z_][\w.]*\s*\((?:[^'()]*?,\s*)?|DATE\s+|TIMESTAMP\s+)'([^']{1,64})'/i.exec(raw);
+            if (lit) {
+              const at = s + raw.indexOf(`'${lit[1]}'`) + 1;
+              fields.push({ label: cols[col]!, start: at, end: at + lit[1]!.length, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}) });
+            }
+          }
         }
       }
       i = skipSpace(text, i);
