@@ -20,6 +20,8 @@ export const recognizer: Recognizer = {
   kind: 'date-of-birth',
   meta: phiRule('date-of-birth', 'Date of birth', 'high', 'A birth date tied to a person (label, key, HL7 PID-7, FHIR birthDate, DICOM PatientBirthDate), or a date beside a name or MRN.'),
   labels: labelRe(['dob', 'd_o_b', 'date_of_birth', 'birth_date', 'birthdate', 'birthday', 'birth_dt', 'birth_time', 'dt_of_birth', 'born', 'born_on', 'birth', 'pid_7', 'patient_birth_date', 'fecha_de_nacimiento']),
+  // A report's own dates (`Run date: 03/15/2024 06:45 AM`, `printed_on`) are when it was made, not a patient's.
+  antiLabels: /(?:^|_)(?:run|print|printed|report|generated|export|exported|extract|extracted)_(?:date|dt|on|at|time|timestamp)$/,
   pattern: DATE_PATTERN,
   // Seed files build dates in code: `Date.new(1958, 4, 17)`, `date(1958, 4, 17)`, `LocalDate.of(...)`.
   codePattern: CODE_DATE_PATTERN,

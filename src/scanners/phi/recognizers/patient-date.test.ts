@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/patient-date', {
   valid: [
+    { code: 'APPOINTMENT LIST\n"Run by: CASTILLO, RENEE   Run date: 03/15/2024 06:45 AM"\npatient,appt\n', path: 'apps/scheduling/exports/appt_list.csv', name: "a report's run date and the clerk who ran it" },
     { code: 'var patientBuild = new Build { Released = new DateTime(2024, 3, 18) };\n', path: 'tests/BuildTests.cs', name: 'a release date built in code' },
     { code: 'entry_type,entry_datetime,pcr_id,unit\nSHIFT_COUNT,2024-02-10 07:00,,M12\n', path: 'ems/controlled_substances/log.csv', name: 'a date column in a row of a patient table that names no patient' },
     { code: '{"audit":{"table":"releases","recordedDate":"2024-03-01","actor":"ci-bot"}}', path: 'logs/audit/release.json', name: 'a recordedDate with no patient in view' },
@@ -21,6 +22,7 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: '{"appointment":{"starts_at":"2024-03-19T17:30:00Z","room":"B2"}}\n', path: 'fixtures/rooms.json', name: 'an appointment time in a record that names no patient' },
   ],
   invalid: [
+    { code: "date_of_service = '2024-03-01'", path: DATA, name: 'a line whose only word is its date label (the prefilter knows date now)', findings: [{ confidence: 'high' }] },
     { code: 'var claim = new Claim { PatientMrn = "MV1", DateOfService = new DateTime(2024, 3, 18) };\n', path: 'tests/ClaimTests.cs', name: 'a date of service built in code', findings: [{ excerpt: '2024, *, **' }] },
     { code: 'mrn,last_name,soc_date,created_at\nMV4401922,Okafor,2024-02-11,2024-03-01\n', path: 'exports/episodes.csv', name: "another date column of a patient's row (not its bookkeeping)", findings: [{ line: 2, excerpt: '2024-**-**' }] },
     { code: '{"resourceType":"Observation","subject":{"reference":"Patient/p1"},"effectiveDateTime":"2023-07-10T06:40:00-08:00"}', path: 'interop/fhir/obs.json', name: "a FHIR Observation's effective time", findings: [{ excerpt: '2023-**-*****:**:**-**:**' }] },

@@ -55,6 +55,8 @@ export const recognizer: Recognizer = {
   kind: 'patient-date',
   meta: phiRule('patient-date', 'Admission, discharge, death or service date', 'medium', 'A date tied to an individual other than the birth date: admission, discharge, death, date of service, procedure or visit date.'),
   labels: labelRe([...SPECIFIC_LABELS, ...GENERIC_DATE]),
+  // A report's own dates (`Run date: 03/15/2024 06:45 AM`, `printed_on`) are when it was made, not a patient's.
+  antiLabels: /(?:^|_)(?:run|print|printed|report|generated|export|exported|extract|extracted)_(?:date|dt|on|at|time|timestamp)$/,
   pattern: DATE_PATTERN,
   // `DateOfService = new DateTime(2024, 3, 18)`: the label is read before the call.
   codePattern: CODE_DATE_PATTERN,
