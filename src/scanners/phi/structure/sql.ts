@@ -41,6 +41,10 @@ export function sqlFields(text: string): Structure {
       i++;
       tuple++;
       let col = 0;
+      // The current column's value at [start, end) (`value`: its text with '' unescaped, where that differs).
+      const cell = (start: number, end: number, value?: string): void => {
+        if (cols[col]) fields.push({ label: cols[col]!, start, end, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}), ...(value !== undefined ? { value } : {}) });
+      };
       for (;;) {
         i = skipSpace(text, i);
         if (i >= n) {
@@ -60,7 +64,7 @@ export function sqlFields(text: string): Structure {
             break;
           }
           const body = text.slice(s, i);
-          if (cols[col]) fields.push({ label: cols[col]!, start: s, end: i, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}), ...(body.includes("''") ? { value: body.replace(/''/g, "'") } : {}) });
+          cell(s, i, body.includes("''") ? body.replace(/''/g, "'") : undefined);
           i++;
         } else if (c === ')') {
           i++;
@@ -81,16 +85,11 @@ export function sqlFields(text: string): Structure {
             i++;
           }
           const raw = text.slice(s, i).trim();
-          if (/^-?\d[\d.]*$/.test(raw) && cols[col]) fields.push({ label: cols[col]!, start: s, end: s + raw.length, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}) });
-          else if (cols[col]) {
-            // A literal inside a conversion is the column's value: CONVERT(date, '06/03/2024', 101),
-            // TO_DATE('14-MAR-1952', 'DD-MON-YYYY'), CAST('1952-03-14' AS date), DATE '1952-03-14'.
-            const lit = /^(?:[A-Za-z_][\w.]*\s*\((?:[^'()]*?,\s*)?|DATE\s+|TIMESTAMP\s+)'([^']{1,64})'/i.exec(raw);
-            if (lit) {
-              const at = s + raw.indexOf(`'${lit[1]}'`) + 1;
-              fields.push({ label: cols[col]!, start: at, end: at + lit[1]!.length, record: `t${tuple}`, where: `column ${cols[col]}`, ...(patient ? { patient } : {}) });
-            }
-          }
+          // A number, or a literal inside a conversion (CONVERT(date, '06/03/2024', 101),
+          // TO_DATE('14-MAR-1952', 'DD-MON-YYYY'), CAST('1952-03-14' AS date), DATE '1952-03-14').
+          const lit = /^(?:[A-Za-z_][\w.]*\s*\((?:[^'()]*?,\s*)?|DATE\s+|TIMESTAMP\s+)'([^']{1,64})'/i.exec(raw);
+          if (/^-?\d[\d.]*$/.test(raw)) cell(s, s + raw.length);
+          else if (lit) cell(s + lit[0].length - 1 - lit[1]!.length, s + lit[0].length - 1);
         }
       }
       i = skipSpace(text, i);
