@@ -4,13 +4,14 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { HipaaGateError } from '../core/errors.js';
 import { createRedactStream, REDACT_KINDS } from '../redact/index.js';
-import { redactFile } from '../redact/stream.js';
+import { redactBetweenFiles } from '../redact/parallel.js';
 import type { RegisterCommand } from './commands.js';
 
 interface RedactFlags {
   minConfidence: 'low' | 'medium' | 'high';
   kinds?: string;
   assumeClinical: boolean;
+  threads?: string;
 }
 
 export const register: RegisterCommand = (program) => {
@@ -20,13 +21,19 @@ export const register: RegisterCommand = (program) => {
     .addOption(new Option('--min-confidence <level>', 'lowest confidence that is masked').choices(['low', 'medium', 'high']).default('low'))
     .option('--kinds <list>', `comma-separated identifier kinds to mask (default all: ${REDACT_KINDS.join(', ')})`)
     .option('--no-assume-clinical', 'require clinical words near a value (for general text, not health-app logs)')
+    .option('--threads <n>', 'worker threads beside the main one when both ends are files (default: one per spare core, started once the input proves long; 0: none)')
     .action(async (flags: RedactFlags) => {
       const kinds = flags.kinds?.split(',').map((k) => k.trim().replace(/^phi\//, '')).filter(Boolean);
       for (const k of kinds ?? []) if (!REDACT_KINDS.includes(k)) throw new HipaaGateError('E_USAGE', `unknown kind "${k}" (known: ${REDACT_KINDS.join(', ')})`);
+      const threads = flags.threads === undefined ? undefined : Number(flags.threads);
+      if (threads !== undefined && !(Number.isInteger(threads) && threads >= 0 && threads <= 64)) throw new HipaaGateError('E_USAGE', `--threads must be a whole number from 0 to 64, not "${flags.threads}"`);
       if (process.stdin.isTTY) process.stderr.write('hipaa-gate redact: reading standard input (Ctrl-D to end)\n');
       try {
         const options = { minConfidence: flags.minConfidence, assumeClinical: flags.assumeClinical, ...(kinds ? { kinds } : {}) };
-        if (isFile(0) && isFile(1)) redactFile(0, 1, options);
+        if (isFile(0) && isFile(1)) {
+          const stats = redactBetweenFiles(0, 1, options, threads);
+          if (stats && stats.lost > 0) process.stderr.write(`hipaa-gate redact: ${stats.lost} worker thread(s) did not start; their batches were redacted on the main thread\n`);
+        }
         else await pipeline(stdinStream(), createRedactStream(options), process.stdout);
       } catch (e) {
         // A closed downstream pipe (`| head`) is a normal end, not an error.

@@ -130,7 +130,7 @@ export function createRedactStream(options: RedactOptions = {}): Transform {
   return stream;
 }
 
-/** Bytes read at a time by `redactFile` (the buffer grows only for a line longer than this). */
+/** Bytes read at a time by `forEachBatch` (the buffer grows only for a line longer than this). */
 const READ_SIZE = 1024 * 1024;
 
 /**
@@ -138,40 +138,62 @@ const READ_SIZE = 1024 * 1024;
  * stream machinery is skipped. One buffer is read into and reused (on the benchmark VM every page
  * touched for the first time costs ~17 us, and a stream takes fresh memory for every read and every
  * output chunk), batches are cut exactly where LineBatcher cuts them, and each redacted batch is
- * written at once. The output is byte for byte the stream's.
+ * written at once. The output is byte for byte the stream's. A large input on a machine with more
+ * than one core is shared with worker threads (parallel.ts), in the same batches and order.
  */
 export function redactFile(inFd: number, outFd: number, options: RedactOptions = {}): void {
-  let buf = Buffer.allocUnsafeSlow(READ_SIZE);
-  let out = Buffer.allocUnsafeSlow(3 * BATCH);
-  let have = 0;
-  const writeAll = (b: Buffer, n: number): void => {
-    for (let off = 0; off < n; ) off += writeSync(outFd, b, off, n - off);
-  };
-  const emit = (from: number, to: number): void => {
-    if (isAscii(buf.subarray(from, to))) {
+  const redactor = new BatchRedactor(options);
+  forEachBatch(inFd, (batch) => writeAll(outFd, redactor.run(batch)));
+}
+
+export function writeAll(fd: number, b: Uint8Array): void {
+  for (let off = 0; off < b.length; ) off += writeSync(fd, b, off, b.length - off);
+}
+
+/**
+ * Redacts one batch of whole lines given as bytes, into a buffer it reuses: the result is valid
+ * until the next call.
+ */
+export class BatchRedactor {
+  private out = Buffer.allocUnsafeSlow(3 * BATCH);
+
+  constructor(private readonly options: RedactOptions) {}
+
+  run(batch: Buffer): Buffer {
+    if (isAscii(batch)) {
       // ASCII (most logs): a character offset is a byte offset, so the input bytes are copied
       // around the masks, and never decoded into one string and encoded back.
-      const rs = redactions(buf.toString('latin1', from, to), options);
-      let need = to - from;
+      const rs = redactions(batch.toString('latin1'), this.options);
+      let need = batch.length;
       for (const r of rs) need += Math.max(0, Buffer.byteLength(r.mask) - (r.end - r.start));
-      if (need > out.length) out = Buffer.allocUnsafeSlow(need);
+      if (need > this.out.length) this.out = Buffer.allocUnsafeSlow(need);
+      const out = this.out;
       let o = 0;
-      let last = from;
+      let last = 0;
       for (const r of rs) {
-        o += buf.copy(out, o, last, from + r.start);
+        o += batch.copy(out, o, last, r.start);
         o += out.write(r.mask, o);
-        last = from + r.end;
+        last = r.end;
       }
-      o += buf.copy(out, o, last, to);
-      return writeAll(out, o);
+      o += batch.copy(out, o, last);
+      return out.subarray(0, o);
     }
-    const text = redact(buf.toString('utf8', from, to), options);
+    const text = redact(batch.toString('utf8'), this.options);
     // A masked value is never longer in bytes than the value (masks are ASCII), but `*` can stand
     // for a multi-byte letter, so size from the string rather than from the input.
     const need = Buffer.byteLength(text);
-    if (need > out.length) out = Buffer.allocUnsafeSlow(need);
-    writeAll(out, out.write(text, 0));
-  };
+    if (need > this.out.length) this.out = Buffer.allocUnsafeSlow(need);
+    return this.out.subarray(0, this.out.write(text, 0));
+  }
+}
+
+/**
+ * Reads `inFd` to its end and calls `each` with every batch, cut exactly where LineBatcher cuts
+ * them. A batch is a view of the read buffer, valid only during the call.
+ */
+export function forEachBatch(inFd: number, each: (batch: Buffer) => void): void {
+  let buf = Buffer.allocUnsafeSlow(READ_SIZE);
+  let have = 0;
   for (;;) {
     if (have === buf.length) {
       const bigger = Buffer.allocUnsafeSlow(buf.length * 2);
@@ -187,18 +209,18 @@ export function redactFile(inFd: number, outFd: number, options: RedactOptions =
       let cut = view.lastIndexOf(10, start + BATCH - 1);
       if (cut < start) cut = view.indexOf(10, start + BATCH);
       if (cut !== -1 && cut - start < MAX_LINE) {
-        emit(start, cut + 1);
+        each(view.subarray(start, cut + 1));
         start = cut + 1;
         continue;
       }
       if (have - start <= MAX_LINE) break;
       const at = completeChars(view.subarray(start, start + MAX_LINE));
-      emit(start, start + at);
+      each(view.subarray(start, start + at));
       start += at;
     }
     if (n === 0) {
       // LineBatcher.end: whatever is held, as one batch.
-      if (have > start) emit(start, have);
+      if (have > start) each(view.subarray(start, have));
       return;
     }
     buf.copyWithin(0, start, have);

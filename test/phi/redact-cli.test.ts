@@ -75,6 +75,40 @@ describe.skipIf(!existsSync(cli))('hipaa-gate redact', () => {
     }
   });
 
+  it('with --threads, shares a file-to-file redaction with worker threads and writes the same bytes', async () => {
+    const { makeLogs } = await import('../../bench/cases/redact.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'hg-redact-'));
+    try {
+      const input = `${makeLogs(2_500_000, 12)}Patient Zoë Müller ssn=${j('219-0', '9-9998')}`;
+      const file = join(dir, 'app.log');
+      writeFileSync(file, input);
+      const run = (threads: string, out: string) => {
+        const inFd = openSync(file, 'r');
+        const outFd = openSync(join(dir, out), 'w');
+        try {
+          return spawnSync(process.execPath, [cli, 'redact', '--threads', threads], { stdio: [inFd, outFd, 'pipe'], encoding: 'utf8' });
+        } finally {
+          closeSync(inFd);
+          closeSync(outFd);
+        }
+      };
+      // The bundled CLI starts its own worker module (dist/cli/redact-worker.js); one that could
+      // not start would be reported on stderr (its batches redone on the main thread).
+      const parallel = run('2', 'two.log');
+      expect(parallel.status).toBe(0);
+      expect(parallel.stderr).toBe('');
+      expect(run('0', 'one.log').status).toBe(0);
+      const two = readFileSync(join(dir, 'two.log'));
+      expect(two.equals(readFileSync(join(dir, 'one.log')))).toBe(true);
+      expect(two.toString().endsWith('Patient Z** M***** ssn=***-**-9998')).toBe(true);
+      const bad = spawnSync(process.execPath, [cli, 'redact', '--threads', 'many'], { input: '', encoding: 'utf8' });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('--threads must be a whole number');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('rejects an unknown kind with exit 2', () => {
     const r = spawnSync(process.execPath, [cli, 'redact', '--kinds', 'nope'], { input: '', encoding: 'utf8' });
     expect(r.status).toBe(2);
