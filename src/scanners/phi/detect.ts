@@ -133,15 +133,17 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     for (const re of signal ? [r.pattern, r.labelPattern, r.codePattern] : [r.pattern]) {
     if (!re) continue;
     const codeForm = re === r.codePattern;
+    const fast = fastOf(re);
+    const plain = fast.plain;
     for (const [from, hay] of re === r.pattern && r.literal ? linesWith(sub, r.literal) : [[0, sub] as const]) {
-    re.lastIndex = 0;
+    plain.lastIndex = 0;
     let m: RegExpExecArray | null;
-    while ((m = re.exec(hay)) !== null) {
+    while ((m = plain.exec(hay)) !== null) {
       if (m[0].length === 0) {
-        re.lastIndex++;
+        plain.lastIndex++;
         continue;
       }
-      const g = groupOf(m);
+      const g = groupOf(m, hay, fast.exact);
       if (!g) continue;
       let start = g[0] + from;
       let end = g[1] + from;
@@ -310,14 +312,41 @@ function linesWith(text: string, literal: string): Array<readonly [number, strin
   return runs.map(([a, b]) => [a, a === 0 && b === text.length ? text : text.slice(a, b)] as const);
 }
 
-function groupOf(m: RegExpExecArray): [number, number] | undefined {
-  const idx = m.indices;
-  if (!idx) return [m.index, m.index + m[0].length];
-  if (idx.length === 1) return idx[0];
-  for (let k = 1; k < idx.length; k++) {
-    // Capturing groups used as back-references (separators) are empty or single characters.
-    const g = idx[k];
-    if (g && m[k] !== undefined && m[k]!.length > 1) return g;
+/**
+ * A pattern without the `d` flag for the scan, and a sticky copy with it: a match's indices array
+ * (an array per group, for every match: every timestamp of a log is a date candidate) is built
+ * only when the value is not the whole match (`MRN: 12345`), by matching again where it began.
+ */
+interface FastPattern {
+  plain: RegExp;
+  exact: RegExp | undefined;
+}
+const fastPatterns = new WeakMap<RegExp, FastPattern>();
+
+function fastOf(re: RegExp): FastPattern {
+  let f = fastPatterns.get(re);
+  if (!f) {
+    const flags = re.flags.replace('d', '');
+    f = re.hasIndices ? { plain: new RegExp(re.source, flags), exact: new RegExp(re.source, `${flags.replace('g', '')}yd`) } : { plain: re, exact: undefined };
+    fastPatterns.set(re, f);
+  }
+  return f;
+}
+
+/**
+ * The value's span in a match: the first capturing group longer than one character (groups used
+ * as back-references hold a separator), or the whole match when the pattern has no groups or is
+ * not one that reports them (no `d` flag).
+ */
+function groupOf(m: RegExpExecArray, hay: string, exact: RegExp | undefined): [number, number] | undefined {
+  if (!exact || m.length === 1) return [m.index, m.index + m[0].length];
+  for (let k = 1; k < m.length; k++) {
+    const v = m[k];
+    if (v === undefined || v.length <= 1) continue;
+    // A group as long as the match is the match.
+    if (v.length === m[0].length) return [m.index, m.index + v.length];
+    exact.lastIndex = m.index;
+    return exact.exec(hay)?.indices?.[k];
   }
   return undefined;
 }
@@ -362,15 +391,15 @@ function detectValues(text: string, recs: readonly Recognizer[], opts: DetectOpt
   for (const r of recs) {
     for (const p of [r.pattern, r.labelPattern, r.valuePattern]) {
       if (!p) continue;
-      const re = p;
-      re.lastIndex = 0;
+      const { plain, exact } = fastOf(p);
+      plain.lastIndex = 0;
       let m: RegExpExecArray | null;
-      while ((m = re.exec(text)) !== null) {
+      while ((m = plain.exec(text)) !== null) {
         if (m[0].length === 0) {
-          re.lastIndex++;
+          plain.lastIndex++;
           continue;
         }
-        const g = groupOf(m);
+        const g = groupOf(m, text, exact);
         if (!g) continue;
         const value = text.slice(g[0], g[1]);
         const ls = text.lastIndexOf('\n', g[0] - 1) + 1;
