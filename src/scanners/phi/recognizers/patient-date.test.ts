@@ -20,8 +20,12 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: 'Patient portal: follow-up reminders rescheduled to 3/13/2024 for all clinics.\n', path: 'docs/notes.md', name: 'a care event in prose with no one named' },
     { code: 'Dr. Okafor presented the audit; the patient survey was scheduled for review.\nDeployed 2024-03-12 by Maria Gonzalez\n', path: 'docs/notes.md', name: 'a date after a word that is no care event' },
     { code: '{"appointment":{"starts_at":"2024-03-19T17:30:00Z","room":"B2"}}\n', path: 'fixtures/rooms.json', name: 'an appointment time in a record that names no patient' },
+    { code: 'exam_id,exam_date,room,score\nEX-100,12-13-2023,B4,88\n', path: 'exports/school/exams.csv', name: 'an exam date in a table with no patient column' },
   ],
   invalid: [
+    { code: '{"lastEncounter":{"id":"E2023051989687","admittedAt":"2023-05-19"},"mrn":"00899102"}', path: 'fixtures/graphql/patientSearch.response.json', name: 'an admission time as a past participle (admittedAt)', findings: [{ excerpt: '2023-**-**' }] },
+    { code: '{"resourceType":"Specimen","subject":{"reference":"Patient/p1"},"collection":{"collectedDateTime":"2024-02-29T09:42:00-06:00"}}', path: 'interop/fhir/specimen.json', name: "a FHIR specimen's collection time", findings: [{ excerpt: '2024-**-*****:**:**-**:**' }] },
+    { code: 'chart_no,exam_date,tooth,examiner\nCHT-93202,12-13-2023,2,Gregor Lindahl\n', path: 'exports/perio/perio_sites.csv', name: 'an exam date in a table keyed by chart number (a patient table)', findings: [{ line: 2, excerpt: '**-**-2023' }] },
     { code: "date_of_service = '2024-03-01'", path: DATA, name: 'a line whose only word is its date label (the prefilter knows date now)', findings: [{ confidence: 'high' }] },
     { code: 'var claim = new Claim { PatientMrn = "MV1", DateOfService = new DateTime(2024, 3, 18) };\n', path: 'tests/ClaimTests.cs', name: 'a date of service built in code', findings: [{ excerpt: '2024, *, **' }] },
     { code: 'mrn,last_name,soc_date,created_at\nMV4401922,Okafor,2024-02-11,2024-03-01\n', path: 'exports/episodes.csv', name: "another date column of a patient's row (not its bookkeeping)", findings: [{ line: 2, excerpt: '2024-**-**' }] },

@@ -38,8 +38,10 @@ const SPECIFIC_LABELS = [
   'appt_date', 'admit_date_time', 'pv1_44', 'pv1_45', 'pid_29', 'study_date', 'date_of_admission', 'date_of_discharge', 'date_of_visit', 'seen_on', 'period_start', 'period_end',
   // Claims and legacy exports (`ServiceFrom`, `svc_to_dt`, `last_visit_dt`) and clinical events tied to the patient.
   'visit(?:_dt)?', 'admit_dt', 'disch(?:arge)?_dt', 'dod_dt', '(?:service|svc)_(?:from|to|start|end|thru|through)(?:_date|_dt)?', 'dos_(?:from|to)',
-  '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at|_ts|_time|_datetime|_timestamp)?',
-  '(?:admit|admission|discharge|death|visit|encounter|service)_(?:ts|time|datetime|timestamp)',
+  '(?:implant|implanted|incident|injury|accident|onset|collection|collected|specimen|vaccination|immunization|procedure|surgery|transfusion|delivery)(?:_date|_dt|_on|_at|_ts|_time|_datetime|_date_time|_timestamp)?',
+  '(?:admit|admission|discharge|death|visit|encounter|service)_(?:ts|time|datetime|date_time|timestamp)',
+  // Past participles with a time suffix (`admittedAt`, `discharged_on`, `died_on`, `seenAt`).
+  '(?:admitted|discharged|died|expired|seen|visited)_(?:on|at|date|dt|ts|time|datetime|date_time|timestamp)',
   'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'orc_9', 'obr_7', 'obr_22', 'obx_14', 'spm_17', 'rxa_3', 'rxa_4', 'pd1_13', 'pd1_17', 'pd1_18',
   // EMS and research events: a cardiac arrest, a crash, an enrolment of one person.
   '(?:arrest|crash|enrol(?:l)?ment|enrolled|consent)(?:_date|_dt|_time|_at|_on)?',

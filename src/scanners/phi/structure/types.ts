@@ -21,7 +21,7 @@ export interface Field {
 }
 
 /** Column names that make every row of a table a patient record. */
-const CLINICAL_COLUMN = /(?:^|_)(?:patient|pt|dob|birth|birthdate|mrn|ssn|member|subscriber|beneficiary|insurance|insured|policy|diagnosis|dx|icd|admit|admission|discharge|encounter|medicare|medicaid|allergies|allergy|medication|medications|npi|pcr|epcr)(?:_|$)/;
+const CLINICAL_COLUMN = /(?:^|_)(?:patient|pt|dob|birth|birthdate|mrn|chart|medical_record|ssn|member|subscriber|beneficiary|insurance|insured|policy|diagnosis|dx|icd|admit|admission|discharge|encounter|medicare|medicaid|allergies|allergy|medication|medications|npi|pcr|epcr)(?:_|$)/;
 export const clinicalColumns = (labels: readonly (string | undefined)[]): boolean => labels.some((l) => l !== undefined && CLINICAL_COLUMN.test(l));
 
 export interface StructureProblem {
