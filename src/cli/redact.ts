@@ -1,4 +1,5 @@
 import { Option } from 'commander';
+import { availableParallelism } from 'node:os';
 import { fstatSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -21,7 +22,7 @@ export const register: RegisterCommand = (program) => {
     .addOption(new Option('--min-confidence <level>', 'lowest confidence that is masked').choices(['low', 'medium', 'high']).default('low'))
     .option('--kinds <list>', `comma-separated identifier kinds to mask (default all: ${REDACT_KINDS.join(', ')})`)
     .option('--no-assume-clinical', 'require clinical words near a value (for general text, not health-app logs)')
-    .option('--threads <n>', 'worker threads beside the main one when both ends are files (default: one per spare core, started once the input proves long; 0: none)')
+    .option('--threads <n>', 'worker threads beside the main one (default: one per spare core, started once the input proves long; 0: none)')
     .action(async (flags: RedactFlags) => {
       const kinds = flags.kinds?.split(',').map((k) => k.trim().replace(/^phi\//, '')).filter(Boolean);
       for (const k of kinds ?? []) if (!REDACT_KINDS.includes(k)) throw new HipaaGateError('E_USAGE', `unknown kind "${k}" (known: ${REDACT_KINDS.join(', ')})`);
@@ -34,7 +35,7 @@ export const register: RegisterCommand = (program) => {
           const stats = redactBetweenFiles(0, 1, options, threads);
           if (stats && stats.lost > 0) process.stderr.write(`hipaa-gate redact: ${stats.lost} worker thread(s) did not start; their batches were redacted on the main thread\n`);
         }
-        else await pipeline(stdinStream(), createRedactStream(options), process.stdout);
+        else await pipeline(stdinStream(), createRedactStream(options, threads === undefined ? { threads: Math.min(availableParallelism() - 1, 3) } : { threads, startAfterMs: 0 }), process.stdout);
       } catch (e) {
         // A closed downstream pipe (`| head`) is a normal end, not an error.
         if ((e as NodeJS.ErrnoException).code === 'EPIPE' || (e as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;

@@ -15,7 +15,7 @@ const outBuf = Buffer.from(output);
 let run: (batch: Buffer) => Buffer;
 // Loaded here rather than imported at the top, so a failure to load is an answer, not a silent exit.
 try {
-  const { BatchRedactor } = await import('./stream.js');
+  const { BatchRedactor } = await import('./batch.js');
   const redactor = new BatchRedactor(options);
   run = (batch) => redactor.run(batch);
 } catch (e) {

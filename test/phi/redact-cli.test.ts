@@ -101,6 +101,11 @@ describe.skipIf(!existsSync(cli))('hipaa-gate redact', () => {
       const two = readFileSync(join(dir, 'two.log'));
       expect(two.equals(readFileSync(join(dir, 'one.log')))).toBe(true);
       expect(two.toString().endsWith('Patient Z** M***** ssn=***-**-9998')).toBe(true);
+      // Through a pipe (the stream), the same bytes.
+      const piped = spawnSync(process.execPath, [cli, 'redact', '--threads', '2'], { input: readFileSync(file), maxBuffer: 64 * 1024 * 1024 });
+      expect(piped.status).toBe(0);
+      expect(piped.stderr.toString()).toBe('');
+      expect(Buffer.compare(piped.stdout, two)).toBe(0);
       const bad = spawnSync(process.execPath, [cli, 'redact', '--threads', 'many'], { input: '', encoding: 'utf8' });
       expect(bad.status).toBe(2);
       expect(bad.stderr).toContain('--threads must be a whole number');

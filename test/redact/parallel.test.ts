@@ -16,7 +16,7 @@ import type * as Stream from '../../src/redact/stream.js';
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 const load = async <T>(rel: string): Promise<T> => (await import(pathToFileURL(join(dist, rel)).href)) as T;
 const { redactFileParallel, workersFor, PARALLEL_MIN_BYTES } = await load<typeof Parallel>('redact/parallel.js');
-const { redactFile, forEachBatch } = await load<typeof Stream>('redact/stream.js');
+const { redactFile, forEachBatch, createRedactStream } = await load<typeof Stream>('redact/stream.js');
 
 const dir = mkdtempSync(join(tmpdir(), 'hg-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -126,3 +126,47 @@ describe('redactFileParallel', () => {
     expect(workersFor(PARALLEL_MIN_BYTES)).toBe(Math.min(availableParallelism() - 1, 3));
   });
 });
+
+/** The stream's output for `input` cut into chunks of `size` bytes. */
+async function viaStream(input: Buffer, size: number, opts: Stream.RedactStreamOptions): Promise<Buffer> {
+  const s = createRedactStream(NOW, opts);
+  const out: Buffer[] = [];
+  s.on('data', (b: Buffer) => out.push(b));
+  const ended = new Promise<void>((res, rej) => {
+    s.on('end', res);
+    s.on('error', rej);
+  });
+  for (let i = 0; i < input.length; i += size) s.write(input.subarray(i, i + size));
+  s.end();
+  await ended;
+  return Buffer.concat(out);
+}
+
+describe('createRedactStream with worker threads', () => {
+  it('writes what one thread writes, whatever the chunking', async () => {
+    const input = Buffer.from(`${makeLogs(2_000_000, 21)}${wide}\n${shortMails}`);
+    const expected = serial(input);
+    for (const size of [65_536, 7_001, 300_000]) expect((await viaStream(input, size, { threads: 2, startAfterMs: 0 })).equals(expected)).toBe(true);
+    // Started late (after this thread's first batches), the same.
+    expect((await viaStream(input, 65_536, { threads: 1, startAfterMs: 50 })).equals(expected)).toBe(true);
+  });
+
+  it('in a live pipe, writes the complete lines a worker redacted when input pauses', async () => {
+    const s = createRedactStream(NOW, { threads: 1, startAfterMs: 0 });
+    const out: Buffer[] = [];
+    s.on('data', (b: Buffer) => out.push(b));
+    s.write('Patient Maria Gonzalez ssn=219-09-9998\nsecond line, no newl');
+    await new Promise((r) => setTimeout(r, 400));
+    // Only the complete line, masked, before any more input or the end.
+    expect(Buffer.concat(out).toString()).toBe('Patient M**** G******* ssn=***-**-9998\n');
+    s.end('ine\n');
+    await new Promise((r) => s.on('end', r));
+    expect(Buffer.concat(out).toString()).toBe('Patient M**** G******* ssn=***-**-9998\nsecond line, no newline\n');
+  });
+
+  it('fails the stream when a worker fails', async () => {
+    const input = Buffer.from(makeLogs(400_000, 2));
+    await expect(viaStream(input, 65_536, { threads: 1, startAfterMs: 0, workerUrl: failingWorker() })).rejects.toThrow(/redact worker failed: cannot load/);
+  });
+});
+
