@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: "const node = { parent: 'Root Folder', children: [] };\n", path: 'src/tree.ts', name: 'a parent key in code holding no name' },
     { code: '{"class": {"student": 12, "teacher": "Ms. Ferreira"}, "medication_log": true}\n', path: 'fixtures/classes.json', name: 'a student count, not a student' },
     { code: 'sku,description,patient_safe\nA-100,Maria Gonzalez Kitchen Towels,yes\n', path: 'exports/patient_catalog.csv', name: 'a short description column: its label still says what the value is' },
     { code: '{"resourceType":"Encounter","subject":{"reference":"Patient/p1"},"participant":[{"individual":{"display":"Ana Reyes"}}],"reasonCode":[{"coding":[{"display":"Hypertension"}]}]}', path: 'interop/fhir/encounter.json', name: "a participant's display and a code's display" },
@@ -37,6 +38,8 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'Subject: car seat clinic follow up\nParent: Darlene Whitehorse\nChild: Mason Whitehorse DOB 03/02/2019\n', path: 'docs/email/FW_car_seat_clinic.eml', name: "a patient's parent, labelled", findings: [{ line: 2, excerpt: 'D****** W*********' }, { line: 3 }] },
+    { code: 'Please do not contact him directly, his wife Shandiin Running Horse handles his appointments (patient MRN 00412345).\n', path: 'mms/email/RE_merge.eml', name: 'a relative named in prose after the relation word', findings: [{ excerpt: 'S******* R****** H****' }] },
     { code: 'Date\tStudent ID\tStudent\tGr\tComplaint\n1/19/2024\t3880850\tADEYEMI, Adwoa\t4\tBG check, medication given\n', path: 'school-health/nurse_log.tsv', name: "a school nurse's log: the student is the patient", findings: [{ line: 2, excerpt: 'A******, A****' }] },
     { code: 'Summary,Issue key,Description\n"HETS timeouts",TELE-2304,"HETS is timing out again for Medicare 270s. Example: patient Maria Gonzalez, MBI on file, DOB on file; retry did not help."\n', path: 'docs/jira/export.csv', name: "a patient named inside a ticket's long description", findings: [{ line: 2, excerpt: 'M**** G*******' }] },
     { code: '{"resourceType":"Coverage","subscriber":{"reference":"Patient/p1","display":"Fatima Al-Zahraa Haddad"},"policyHolder":{"display":"Klaus-Dieter von Ahlen"}}', path: 'interop/fhir/coverage.json', name: "a FHIR reference's display naming the patient or policy holder", findings: [{ excerpt: 'F***** A*-Z***** H*****' }, { excerpt: 'K****-D***** v** A****' }] },

@@ -25,6 +25,10 @@ const hasKnownToken = (v: string): boolean => (nameTokens(v) ?? []).some((t) => 
 import { syntheticName } from '../synthetic.js';
 import { phiRule, STREET_TYPE } from './common.js';
 
+/** Relatives and household members, as labels (`Parent: ...`, `mother: ...`). */
+const RELATIONS = '(?:parent|mother|father|mom|dad|grandmother|grandfather|grandparent|stepmother|stepfather|sibling|sister|brother|daughter|son|wife|husband|relative|kin|legal_guardian)(?:_name)?';
+const RELATION_LABEL = labelRe([RELATIONS]);
+
 /** Labels that say "a person's name" outright; a bare `name` key needs the value to look like one. */
 const SPECIFIC = labelRe([
   '(?:first|last|middle|full|given|family|sur|pt|patient|member|mbr|subscriber|insured|claimant)_nm', 'lst_nm', 'frst_nm', 'fst_nm', 'f_name', 'l_name', 'claimant(?:_name)?', 'beneficiary_name', 'enrollee(?:_name)?', 'dependent_name', 'policy_?holder(?:_name)?', 'caregiver(?:_name)?', 'responsible_party(?:_name)?',
@@ -40,6 +44,9 @@ export const recognizer: Recognizer = {
   labels: labelRe(['maiden', '(?:first|last|middle|full|given|family|sur|pt|patient|member|mbr|subscriber|insured|claimant)_nm', 'lst_nm', 'frst_nm', 'fst_nm', 'f_name', 'l_name', 'claimant', 'enrollee', 'policy_?holder', 'caregiver', 'responsible_party', 'name', 'names', 'first', 'last', 'full_name', 'display_name', 'patient', 'dear', 'pid_5', 'nk1_2', 'gt1_3', 'in1_16', 'given', 'family', 'surname', 'fname', 'lname', 'guarantor', 'next_of_kin', 'emergency_contact', 'spouse', 'guardian', 'sender_name', 'recipient_name',
     // Children's health: the child, the student a school nurse sees, and the parents.
     'student', 'student_name', 'child_name', 'newborn_name', 'infant_name', 'baby_name', '(?:mother|father|mom|dad)_name',
+    // Relatives and household members are identifiers of the individual too (164.514(b)(2)(i)):
+    // `Parent: Darlene Whitehorse`, `mother: ...`. The value must still look like a name.
+    RELATIONS,
     // FHIR references name their target (`subject.display`); names in another script or romanised.
     '(?:subject|patient|policy_holder|beneficiary|subscriber|insured)_display', 'native_name', 'name_native', 'native', 'name_roman', 'romanized_name', 'local_name', 'name_kanji', 'name_kana']),
   antiLabels:
@@ -59,12 +66,13 @@ export const recognizer: Recognizer = {
     if (TITLE_START.test(v) || DEGREE_END.test(v) || TITLE_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 8), ctx.col)) || (!ctx.labelled && ROLE_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 16), ctx.col))) || DEGREE_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12))) return 0;
     if (ctx.valueMode) return nameScore(v, true) >= 0.75 ? 0.9 : 0;
     if (!ctx.structured && (HOUSE_NUMBER_BEFORE.test(ctx.line.slice(Math.max(0, ctx.col - 12), ctx.col)) || STREET_AFTER.test(ctx.line.slice(ctx.col + v.length, ctx.col + v.length + 12)))) return 0;
-    if (ctx.labelled) {
+    // "Patient Portal", "Patient Summary": a label word run into capitalised words labels a name only
+    // when a list knows one of its words; after "patient:", "name =" or a quote the label carries it.
+    // The same for prose ("the full name of the Compute Engine network"): no separator, no known name.
+    const separated = ctx.labelled && /[:=]\s*["'`]?\s*$|["'`]\s*$/.test(ctx.line.slice(Math.max(0, ctx.col - 4), ctx.col));
+    // A relation word in prose ("his wife Shandiin Running Horse") is judged as prose, below.
+    if (ctx.labelled && (separated || ctx.structured || !RELATION_LABEL.test(label))) {
       const specific = SPECIFIC.test(label);
-      // "Patient Portal", "Patient Summary": a label word run into capitalised words labels a name only
-      // when a list knows one of its words; after "patient:", "name =" or a quote the label carries it.
-      // The same for prose ("the full name of the Compute Engine network"): no separator, no known name.
-      const separated = /[:=]\s*["'`]?\s*$|["'`]\s*$/.test(ctx.line.slice(Math.max(0, ctx.col - 4), ctx.col));
       if (!separated && !ctx.structured && nameScore(v, false) === 0 && !hasKnownToken(v)) return 0;
       const s = nameScore(v, specific);
       if (specific) return s >= 0.75 ? 0.95 : s > 0 ? 0.6 : 0;
