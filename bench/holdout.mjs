@@ -34,8 +34,20 @@ export async function scoreSet(setDir, scanner) {
     for (const f of scanner.scan(artifact, { root: tree, options: {}, now: '2026-01-01T00:00:00.000Z', problem: () => {} })) findings.push({ path, f });
   }
   // Columns are 1-based and end-exclusive in findings; the labelled value's span on its line, likewise.
+  // A value labelled twice on one line (an MRN in a photo's path and in its own column) is its first
+  // occurrence the first time, its second the next, and so on.
+  const seen = new Map();
   const span = (x) => {
-    const c = (texts.get(x.path)?.[x.line - 1] ?? '').indexOf(x.value);
+    const line = texts.get(x.path)?.[x.line - 1] ?? '';
+    const key = `${x.path}\0${x.line}\0${x.value}\0${x.kind ?? 'negative'}`;
+    const nth = seen.get(key) ?? 0;
+    seen.set(key, nth + 1);
+    let c = line.indexOf(x.value);
+    for (let i = 0; i < nth && c >= 0; i++) {
+      const next = line.indexOf(x.value, c + 1);
+      if (next < 0) break;
+      c = next;
+    }
     return c < 0 ? [1, Infinity] : [c + 1, c + 1 + x.value.length];
   };
   const on = (x) => {

@@ -43,6 +43,9 @@ const FLOORS: Floor[] = [
   // homehealth: 0.592 and 141 when first measured unseen (starting code: 0.584, 143); 0.625 after
   // later rules made from other sets (date columns of records that name a patient, ...).
   { set: 'homehealth', about: 'home health and hospice: Flutter/Kotlin/Go, OASIS, EVV logs, IHE XDS, CloudWatch, Athena, Tableau, Teams exports', labels: 1098, recall: 0.64, flagged: 95 },
+  // oncology's ceiling went from 105 to 115 with the scorer's fix (a value labelled twice on a line is
+  // its first occurrence, then its second): ten test-patient values sit twice on their lines and the
+  // second occurrence is flagged; the old scorer matched both labels to the first.
   // oncology: 0.516 and 150 when first measured unseen, with this session's starting code and with
   // the code of its first hour alike; then staff containers (providers:, careTeam), equipment serials, NAACCR XML, CDA care times and licence shapes.
   // peds: 0.625 and 86 with that session's starting code, 0.648 and 86 with its code when the set
@@ -64,7 +67,7 @@ const FLOORS: Floor[] = [
   // renal: by a twelfth author, written at the end of the session that added behavioral and payer, and measured once,
   // with nothing changed for it: 0.612 and 161 flagged with that session's starting code, 0.637 and 139 with its final code.
   { set: 'renal', about: 'a nephrology network with dialysis clinics, a transplant center and a specialty pharmacy: Go/Rust/Rails/Elixir, Kafka Avro dumps, Clarity SQL, Redshift unloads, LookML, dialysis machine logs, EQRS XML, OPTN waitlist, HL7 ORU', labels: 2081, recall: 0.63, flagged: 139 },
-  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.64, flagged: 105 },
+  { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.64, flagged: 115 },
 ];
 
 describe('held-out PHI corpora', () => {
