@@ -507,6 +507,17 @@ describe('structured formats', () => {
     expect(got.filter((g) => g.startsWith('2:'))).toEqual([]);
   });
 
+  it('a header written as the last comment line (# LAST|FIRST|DOB|SSN) labels the rows below; a comment that is prose does not', () => {
+    const psv = '# vital statistics death match - batch VS-2024-03 received 2024-03-28 10:02\n# LAST|FIRST|MI|DOB|DOD|AGE|SSN|MRN\nASHBY|ROBERTO|Z|11-02-1931|03-24-2024|92|018477260|KR389261\nISAACS|HANNAH|Q|12-02-1927|03-26-2024|96|219096231|KR518722\n';
+    const got = run('exports/deceased_match_2024-03.psv', psv).findings.map((f) => `${f.location.startLine}:${f.ruleId}`);
+    expect(got).toEqual(expect.arrayContaining(['3:phi/person-name', '3:phi/date-of-birth', '3:phi/age-over-89', '3:phi/us-ssn', '3:phi/medical-record-number', '4:phi/us-ssn']));
+    // The first data row is data, not a header.
+    expect(got.filter((g) => g.startsWith('3:phi/person-name'))).toHaveLength(2);
+    // A comment with the right number of cells but data in it, or a row with no digit, keeps the usual header.
+    const plain = '# note|see below\nmrn|patient\nA778812|Gonzalez, Maria\n';
+    expect(run('exports/x.psv', plain).findings.map((f) => `${f.location.startLine}:${f.ruleId}`)).toEqual(expect.arrayContaining(['3:phi/medical-record-number']));
+  });
+
   it('in a table of patients a column of dates is a date of theirs whatever it is called; a birth-date column keeps its kind', () => {
     const tsv = 'member_id\tdevice_type\tassigned\treturned\tBIRTHDATE\nCCH875169111\tPulse ox\t2023-10-28\t2024-02-07\t1947-06-13\nCCH670851734\tScale\t2023-11-02\t2024-03-01\t1933-02-10\n';
     const got = run('care-mgmt/rpm/device_assignments.tsv', tsv).findings.map((f) => `${f.location.startLine}:${f.location.startColumn} ${f.ruleId}`);

@@ -14,6 +14,8 @@ export function csvFields(text: string, delimiter?: string): Structure {
   const delim = delimiter ?? ([',', '\t', ';', '|'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0]);
   const d = delim.charCodeAt(0);
   let header: string[] | undefined;
+  /** The cells of the last comment line above the first row. */
+  let commented: string[] | undefined;
   let patient = false;
   let staff = false;
   let i = 0;
@@ -71,11 +73,17 @@ export function csvFields(text: string, delimiter?: string): Structure {
     }
     if (!header) {
       // Comment lines above the header (`# export of ... - do not forward`, `# generated 2024-04-15 by ...`).
-      if (cells.length > 0 && text.charCodeAt(cells[0]![0]) === 35) continue;
-      header = cells.map(([s, e]) => normalizeLabel(text.slice(s, e)));
+      if (cells.length > 0 && text.charCodeAt(cells[0]![0]) === 35) {
+        commented = cells.map(([s, e], k) => text.slice(s, e).replace(k === 0 ? /^#+\s*/ : /^/, '').trim());
+        continue;
+      }
+      const names = cells.map(([s, e]) => text.slice(s, e));
+      // A header written as the last comment (`# LAST|FIRST|DOB|SSN`) above rows of data: it is the header, and this row is data.
+      const fromComment = commented !== undefined && commentedHeader(commented, names);
+      header = (fromComment ? commented! : names).map(normalizeLabel);
       patient = clinicalColumns(header);
       staff = staffTable(header);
-      continue;
+      if (!fromComment) continue;
     }
     row++;
     if (cells.length === 1 && cells[0]![0] === cells[0]![1]) continue;
@@ -89,6 +97,17 @@ export function csvFields(text: string, delimiter?: string): Structure {
   }
   if (patient && !staff) dateColumns(text, fields);
   return { format: delim === '\t' ? 'tsv' : 'csv', fields, problems, clinical: false };
+}
+
+/**
+ * A comment line that names the columns of the row below it: as many cells, each a column name
+ * (letters, digits, `_`, spaces, `#`), while the row holds data (a cell with a digit that no
+ * name has).
+ */
+function commentedHeader(names: string[], row: string[]): boolean {
+  if (names.length < 2 || names.length !== row.length) return false;
+  if (!names.every((n) => /^[A-Za-z][\w .#/-]{0,40}$/.test(n))) return false;
+  return row.some((c) => /\d/.test(c));
 }
 
 /** Column names that already say date or time (the recognizers judge those by their own labels). */
