@@ -9,6 +9,7 @@ describe('clinical signal', () => {
     ['build_claim(patient_name=name, ssn=ssn)', 'src/billing.py'],
     ['Patients are seen by appointment', 'README.md'],
     ['{"ts":"2024-07-14T18:01:17Z","member":"CCH283602042","url":"/p/s/4zp6dqv86w"}', 'logs/portal.jsonl'],
+    ['enrollments:\n  - voiceprint_id: vxg-vp-600f2ca29263\n    holder: Rhonda Fairbanks\n', 'integrations/ivr/voiceprint_enrollments.yaml'],
   ])('finds a clinical word in %j', (text, path) => {
     expect(worthScanning(text)).toBe(true);
     expect(clinicalSignal(text, path)).toBe(true);
@@ -20,6 +21,7 @@ describe('clinical signal', () => {
     ['renderChart(treatment)', 'src/ui.ts', 'everyday words are not enough in code'],
     ['{"name": "@babel/helper-member-expression-to-functions", "keywords": ["member"]}', 'package.json', 'member as a word, not a key holding a value'],
     ['Team members meet on Mondays', 'docs/team.md', 'members of a team'],
+    ['export function enrollBiometric(user: User) { return webauthn.register(user); }', 'src/auth.ts', 'biometric login in code'],
   ])('no signal in %j (%s)', (text, path) => {
     expect(clinicalSignal(text, path)).toBe(false);
   });

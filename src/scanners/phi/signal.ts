@@ -43,6 +43,8 @@ const CLINICAL_WORDS = [
   'allerg(?:y|ies)', 'appointments?', 'clinic(?:al)?', 'chart', 'clinician', 'treatment', 'triage', 'lab[ _]results?', 'vitals', 'year-old', 'diagnosed', 'medical',
   // EMS patient care reports (and PCR lab tests: clinical either way).
   'pcr', 'epcr',
+  // Biometric enrolments (a voiceprint or fingerprint template per person) are identifiers by themselves (164.514(b)(2)(i)(P)).
+  'voiceprints?', 'biometrics?',
 ];
 
 const CODE_SIGNAL_RE = new RegExp(caseForms(CODE_WORDS));
