@@ -335,6 +335,24 @@ describe('structured formats', () => {
     expect(names).toEqual(['N*****', 'T****']);
   });
 
+  it('X12 with an ISA header a character short: the terminator is found after ISA16, and values do not keep it', () => {
+    const x12 = [
+      'ISA*00*          *00*          *ZZ*KREMS00417     *ZZ*CGSJ15        *240301*1830*^*00501*463960848*1*P*:~',
+      'GS*HC*KREMS00417*CGSJ15*20240301*1830*4639*X*005010X222A1~',
+      'ST*837*0001*005010X222A1~',
+      'NM1*IL*1*FAIRBANKS*RHONDA****MI*6M20GK1CP76~',
+      'N3*8434 PAINT VALLEY AVENUE~',
+      'N4*CHILLICOTHE*OH*45601~',
+      'DMG*D8*19530210*F~',
+      'CLM*KR24789753*1568.79***41:B:1*Y*A*Y*Y~',
+      'DTP*472*D8*20240201~',
+      'SE*9*0001~',
+    ].join('\n');
+    expect(x12.indexOf('~')).toBe(104);
+    const got = run('integrations/x12/claims_837P_batch.edi', x12).findings.map((f) => `${f.location.startLine}:${f.ruleId}:${f.excerpt.includes('~')}`);
+    expect(got).toEqual(expect.arrayContaining(['5:phi/street-address:false', '6:phi/zip-code:false', '7:phi/date-of-birth:false', '9:phi/patient-date:false']));
+  });
+
   it("X12 835: a claim's DTM statement period and service date are the patient's dates; the file's production date is not", () => {
     const x12 = [
       'ISA*00*          *00*          *ZZ*UHC            *ZZ*CRCI           *240315*0600*^*00501*000000412*0*P*:~',

@@ -47,9 +47,13 @@ export function x12Fields(text: string): Structure {
   const problems: Structure['problems'] = [];
   const start = text.search(/ISA/);
   if (start < 0 || text.length < start + 106) return { format: 'x12', fields, problems: [{ line: 1, detail: 'no ISA header: not an X12 interchange' }], clinical: false };
-  // ISA is fixed width: the element separator follows "ISA", the segment terminator ends ISA16.
+  // The element separator follows "ISA"; the segment terminator follows ISA16, one character after
+  // the sixteenth separator. ISA is fixed width (the terminator at 105), but a hand-made or
+  // re-padded header is a character off, and then every last element would keep its terminator.
   const es = text[start + 3]!;
-  const term = text[start + 105]!;
+  let sep = start + 3;
+  for (let k = 1; k < 16 && sep !== -1; k++) sep = text.indexOf(es, sep + 1);
+  const term = sep !== -1 && sep + 2 < text.length && !/[\w ]/.test(text[sep + 2]!) ? text[sep + 2]! : text[start + 105]!;
   let loop = 0;
   let whose: 'person' | 'other' | undefined;
   let txn = '';
