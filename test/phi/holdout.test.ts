@@ -54,7 +54,7 @@ const FLOORS: Floor[] = [
   // imaging: written by a ninth author during the same session and measured once, at its end, with
   // nothing changed for it: 0.610 and 101 (that session's starting code: 0.589 and 101); then the
   // HL7 scheduling fields (SIU) and DICOM instance UIDs from its misses.
-  { set: 'imaging', about: 'a radiology group with imaging centers, teleradiology and occupational health: HL7 ORM/ORU/SIU, DICOM worklist and dose logs, MQSA, workers\' comp, IIS logs', labels: 1070, recall: 0.625, flagged: 101 },
+  { set: 'imaging', about: 'a radiology group with imaging centers, teleradiology and occupational health: HL7 ORM/ORU/SIU, DICOM worklist and dose logs, MQSA, workers\' comp, IIS logs', labels: 1070, recall: 0.625, flagged: 89 },
   // behavioral: written by a tenth author in the session that added it, measured before anything was
   // changed for it: 0.636 and 132 flagged with that session's starting code, 0.658 and 132 with its
   // code when the set arrived (biometric templates, photo files, licences, ages, device serials made
@@ -66,17 +66,19 @@ const FLOORS: Floor[] = [
   { set: 'payer', about: 'a health plan with two nursing facilities: X12 834/837I/278, NCPDP D.0, COBOL copybooks and mainframe extracts, CCLF, MDS 3.0, QRDA, Spring Batch, T-SQL/PL-SQL', labels: 2815, recall: 0.71, flagged: 51 },
   // renal: by a twelfth author, written at the end of the session that added behavioral and payer, and measured once,
   // with nothing changed for it: 0.612 and 161 flagged with that session's starting code, 0.637 and 139 with its final code.
-  { set: 'renal', about: 'a nephrology network with dialysis clinics, a transplant center and a specialty pharmacy: Go/Rust/Rails/Elixir, Kafka Avro dumps, Clarity SQL, Redshift unloads, LookML, dialysis machine logs, EQRS XML, OPTN waitlist, HL7 ORU', labels: 2081, recall: 0.63, flagged: 139 },
+  { set: 'renal', about: 'a nephrology network with dialysis clinics, a transplant center and a specialty pharmacy: Go/Rust/Rails/Elixir, Kafka Avro dumps, Clarity SQL, Redshift unloads, LookML, dialysis machine logs, EQRS XML, OPTN waitlist, HL7 ORU', labels: 2081, recall: 0.63, flagged: 135 },
   // The next three were written by three more authors (thirteenth to fifteenth) in the session of
   // 2026-11-26 13:00, each measured on arrival with that session's starting code (75efd82) and its
   // code at the time, under the scorer that maps a twice-labelled value to its second occurrence.
   // transport: 0.611 and 128 with both (0.602 under the old scorer); then a development set (a
   // header in a comment line, voiceprint files, face paths in manifests, an ISA a character short).
   { set: 'transport', about: 'an ambulance and non-emergency transport company: CAD and ePCR logs, NEMSIS-like XML, X12 271/837P, fixed-width claims, a rider portal, IVR voiceprints, family-driver mileage', labels: 2736, recall: 0.66, flagged: 128 },
-  // occhealth: 0.590 and 217 with both; nothing changed for it.
-  { set: 'occhealth', about: 'an urgent-care and occupational-medicine chain: DOT/FAA exams, drug testing chain of custody, audiograms, OSHA 300/301, workers\' comp, Kotlin/Symfony/C#/KQL, Jenkins, Twilio, Freshdesk', labels: 2818, recall: 0.585, flagged: 217 },
-  // rural: 0.538 and 198 with both (0.556 under the old scorer); nothing changed for it.
-  { set: 'rural', about: 'a critical-access hospital on legacy systems: MUMPS globals, Delphi/VB6, IBM i RPG/DDS, Access, ASTM E1394, Crystal Reports, NCPDP SCRIPT, NEMSIS, HL7 VXU, PDMP ASAP', labels: 3454, recall: 0.535, flagged: 198 },
+  // occhealth: 0.590 and 217 with both; then a development set for precision (instrument serials and
+  // calibration dates, from its flags: 174).
+  { set: 'occhealth', about: 'an urgent-care and occupational-medicine chain: DOT/FAA exams, drug testing chain of custody, audiograms, OSHA 300/301, workers\' comp, Kotlin/Symfony/C#/KQL, Jenkins, Twilio, Freshdesk', labels: 2818, recall: 0.585, flagged: 174 },
+  // rural: 0.538 and 198 with both (0.556 under the old scorer); nothing made from it. The instrument
+  // rule made from occhealth's flags took its flags to 154 (measured, not looked at).
+  { set: 'rural', about: 'a critical-access hospital on legacy systems: MUMPS globals, Delphi/VB6, IBM i RPG/DDS, Access, ASTM E1394, Crystal Reports, NCPDP SCRIPT, NEMSIS, HL7 VXU, PDMP ASAP', labels: 3454, recall: 0.535, flagged: 154 },
   { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.64, flagged: 115 },
 ];
 

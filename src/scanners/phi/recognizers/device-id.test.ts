@@ -14,6 +14,7 @@ runRuleTests(scanner, 'phi/device-id', {
     { code: 'Result for MRN 00628145 released\n{"schema": "qc-result/1", "instrument": "ATELLICA-CH-01", "serial": "XN351005", "level": "L1"}\n', path: 'ops/kafka/capture.txt', name: "a lab analyser's serial, below a patient's result" },
   ],
   invalid: [
+    { code: 'emp_id,last,first,dob,test_date,audiometer_sn,hearing_aid_sn\n0064021,Santangelo,Roy,1975-02-19,2024-06-12,AS8603474,8522X2913\n', path: 'data/audiology/audiograms.csv', name: "a patient's hearing aid serial beside the clinic's audiometer serial (which is not reported)", findings: [{ line: 2, excerpt: '*****2913' }] },
     { code: 'devices:\n  - patient_mrn: "00628145"\n    device: Azure XT DR pacemaker\n    udi: "(01)00681804712988(17)270131(10)HBB4471"\n    serial: RNB408127S\n', path: 'fixtures/implants.yaml', name: "a serial number in the same record as a patient's MRN", findings: [{ line: 4 }, { line: 5, excerpt: '******127S', confidence: 'high' }] },
     { code: 'Patient implant UDI (01)00844588003288(17)141120(10)7654321D(21)10987654d321', path: DATA, findings: [{ confidence: 'high' }] },
     { code: 'Pacemaker serial number: PJN4471209 (patient)', path: DATA, findings: [{ excerpt: '******1209' }] },

@@ -24,7 +24,8 @@ export const recognizer: Recognizer = {
     // `device=RLX471923K` in a reading's log line: which device, when a patient is in view (see judge).
     'device',
   ]),
-  antiLabels: /(?:^|_)(?:build|version|git|commit|cert|certificate|ssl|tls|x509|disk|volume|server|host|node|cpu|gpu|board|bios|chassis|license|product|sku|model)_(?:serial|id|sn)(?:_number)?$/,
+  // A clinic's own instruments (`audiometer_sn`, `equipment.serial`, an EBT's serial) are not a patient's device.
+  antiLabels: /(?:^|_)(?:build|version|git|commit|cert|certificate|ssl|tls|x509|disk|volume|server|host|node|cpu|gpu|board|bios|chassis|license|product|sku|model|equipment|instrument|audiometer|spirometer|tympanometer|analy[sz]er|breathalyzer|intoximeter|ebt|booth|calibrator|centrifuge|printer|scanner|workstation|kiosk)_(?:serial|id|sn)(?:_number|_no)?$/,
   pattern:
     /(\(01\)\d{14}(?:\((?:10|11|17|21|30|240)\)[A-Za-z0-9.\/-]{1,20})*|\+[A-Z]\d{3}[A-Z0-9]{5,18}\/?[\$A-Z0-9]*)(?![\w])/dg,
   // `serial`, `SN` and `S/N` alone too (`pump serial NG6843924H`, `(serial CI622-3292128)`, `CADD-Solis SN CS2675585`):

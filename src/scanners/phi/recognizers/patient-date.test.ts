@@ -23,6 +23,7 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: 'exam_id,exam_date,room,score\nEX-100,12-13-2023,B4,88\n', path: 'exports/school/exams.csv', name: 'an exam date in a table with no patient column' },
   ],
   invalid: [
+    { code: 'mrn,last,first,test_date,last_cal,booth\nKW8676092,Santangelo,Roy,2024-06-12,2024-01-21,IAC-3474\nKW8676093,Yost,Kendra,2024-06-13,2023-09-15,IAC-3475\n', path: 'data/audiology/audiograms.csv', name: "the test date in a patient table, not the instrument's calibration date", findings: [{ line: 2, column: 26 }, { line: 3, column: 23 }] },
     { code: '{"lastEncounter":{"id":"E2023051989687","admittedAt":"2023-05-19"},"mrn":"00899102"}', path: 'fixtures/graphql/patientSearch.response.json', name: 'an admission time as a past participle (admittedAt)', findings: [{ excerpt: '2023-**-**' }] },
     { code: '{"resourceType":"Specimen","subject":{"reference":"Patient/p1"},"collection":{"collectedDateTime":"2024-02-29T09:42:00-06:00"}}', path: 'interop/fhir/specimen.json', name: "a FHIR specimen's collection time", findings: [{ excerpt: '2024-**-*****:**:**-**:**' }] },
     { code: 'chart_no,exam_date,tooth,examiner\nCHT-93202,12-13-2023,2,Gregor Lindahl\n', path: 'exports/perio/perio_sites.csv', name: 'an exam date in a table keyed by chart number (a patient table)', findings: [{ line: 2, excerpt: '**-**-2023' }] },

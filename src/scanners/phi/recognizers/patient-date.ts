@@ -51,7 +51,7 @@ const SPECIFIC_LABELS = [
 ];
 const SPECIFIC_RE = labelRe(SPECIFIC_LABELS);
 const SYSTEM_DATE_RE =
-  /(?:^|_)(?:created|updated|modified|inserted|deleted|synced|sync|processed|imported|exported|loaded|ingested|extracted|refreshed|run|job|batch|build|release|version|expires?|expiry|expiration|valid|issued|printed|generated|report|file|log|audit|last_login|login|etl|as_of|snapshot|cutoff|period|plan_year|effective|termination|term|hire|hired)(?:_|$)/;
+  /(?:^|_)(?:created|updated|modified|inserted|deleted|synced|sync|processed|imported|exported|loaded|ingested|extracted|refreshed|run|job|batch|build|release|version|expires?|expiry|expiration|valid|issued|printed|generated|report|file|log|audit|last_login|login|etl|as_of|snapshot|cutoff|period|plan_year|effective|termination|term|hire|hired|cal|calibrated|calibration|maintenance|maint|inspected|inspection|qc)(?:_|$)/;
 
 export const recognizer: Recognizer = {
   kind: 'patient-date',
