@@ -525,6 +525,14 @@ describe('structured formats', () => {
     expect(got.filter((g) => g.startsWith('2:'))).toEqual([]);
   });
 
+  it("a directory of clinics (keyed by the clinic's name or code, no person column) is public contact data; the org NPI is still reported", () => {
+    const dir = 'clinic_code,clinic_name,street,city,state,zip,phone,fax,npi_org\nPGHS,Pittsburgh South,2871 Saw Mill Run Blvd,Pittsburgh,PA,15227,412-465-4755,412-465-4762,1437009248\nCRAN,Cranberry,20445 Route 19,Cranberry Township,PA,16066,724-732-6590,724-732-6597,1674069905\n';
+    expect(rules(run('docs/clinic-directory.csv', dir).findings)).toEqual(['phi/npi']);
+    // A visit list with the clinic beside the patient stays a patient table.
+    const visits = 'clinic_name,patient_name,phone,zip\nPittsburgh South,Maria Gonzalez,412-465-9931,15227\n';
+    expect(rules(run('exports/visits.csv', visits).findings)).toEqual(expect.arrayContaining(['phi/person-name', 'phi/phone-number']));
+  });
+
   it('a header written as the last comment line (# LAST|FIRST|DOB|SSN) labels the rows below; a comment that is prose does not', () => {
     const psv = '# vital statistics death match - batch VS-2024-03 received 2024-03-28 10:02\n# LAST|FIRST|MI|DOB|DOD|AGE|SSN|MRN\nASHBY|ROBERTO|Z|11-02-1931|03-24-2024|92|018477260|KR389261\nISAACS|HANNAH|Q|12-02-1927|03-26-2024|96|219096231|KR518722\n';
     const got = run('exports/deceased_match_2024-03.psv', psv).findings.map((f) => `${f.location.startLine}:${f.ruleId}`);

@@ -143,11 +143,23 @@ function dateColumns(text: string, fields: Field[]): void {
  * are still reported.
  */
 function staffTable(header: readonly string[]): boolean {
-  return (
+  return facilityTable(header) || (
     // A staff name column, or rows keyed by a staff id (`staff_id,last_name,first_name,credentials,...`).
     header.some((h) => /^(?:staff|employee|emp|nurse|clinician|provider|physician|practitioner|technician|therapist|aide)(?:_name|_id|_number|_no)?$/.test(h)) &&
     // A roster says what the person is (role, licence, branch); a nurse's mileage log or visit list does not, and its addresses are patients'.
     header.some((h) => /(?:^|_)(?:role|title|credentials?|department|branch|license|licence|npi|dea|hire_date|employee_id|specialty)(?:_|$)/.test(h)) &&
     !header.some((h) => /(?:^|_)(?:patient|pt|mrn|dob|birth|member|subscriber|beneficiary|ssn|client|resident)(?:_|$)/.test(h))
+  );
+}
+
+/**
+ * A directory of places (`clinic_code,clinic_name,street,zip,phone,fax,npi_org`): each row is a
+ * clinic, pharmacy or site, whose address and phones are public. Keyed by the place's name or code,
+ * with no column of a person.
+ */
+function facilityTable(header: readonly string[]): boolean {
+  return (
+    header.some((h) => /^(?:clinic|facility|site|location|practice|pharmacy|store|branch|office|hospital|lab|center|centre|station|depot)_(?:name|code|id|no|number)$/.test(h)) &&
+    !header.some((h) => /(?:^|_)(?:patient|pt|mrn|dob|birth|member|subscriber|beneficiary|ssn|client|resident|donor|employee|emp|first|last|given|family|surname|person|contact|name)(?:_|$)/.test(h) && !/^(?:clinic|facility|site|location|practice|pharmacy|store|branch|office|hospital|lab|center|centre|station|depot)_name$/.test(h))
   );
 }
