@@ -525,6 +525,13 @@ describe('structured formats', () => {
     expect(got.filter((g) => g.startsWith('2:'))).toEqual([]);
   });
 
+  it("a spreadsheet's title rows above the header (one filled cell of many) are skipped: the header below still labels the rows", () => {
+    const csv = '\ufeffAllegheny Ridge Freight - Driver Roster,,,,,\nas of 6/3/2024,,,,,\n,,,,,\nEmp ID,Driver Name,DOB,CDL #,CDL St,Cell\n0013211,"Hanlon, Dale",1/3/1974,76306547,PA,(814) 572-8010\n';
+    const got = run('employer-uploads/roster_2024-06-03.csv', csv).findings.map((f) => `${f.location.startLine}:${f.ruleId}`);
+    expect(got).toEqual(expect.arrayContaining(['5:phi/person-name', '5:phi/date-of-birth', '5:phi/drivers-license']));
+    expect(got.filter((g) => /^[1-4]:/.test(g))).toEqual([]);
+  });
+
   it("a directory of clinics (keyed by the clinic's name or code, no person column) is public contact data; the org NPI is still reported", () => {
     const dir = 'clinic_code,clinic_name,street,city,state,zip,phone,fax,npi_org\nPGHS,Pittsburgh South,2871 Saw Mill Run Blvd,Pittsburgh,PA,15227,412-465-4755,412-465-4762,1437009248\nCRAN,Cranberry,20445 Route 19,Cranberry Township,PA,16066,724-732-6590,724-732-6597,1674069905\n';
     expect(rules(run('docs/clinic-directory.csv', dir).findings)).toEqual(['phi/npi']);

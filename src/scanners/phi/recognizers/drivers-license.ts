@@ -11,10 +11,11 @@ export const recognizer: Recognizer = {
   kind: 'drivers-license',
   meta: phiRule('drivers-license', "Driver's license number", 'high', "A state driver's license or state ID number in a labelled field (HL7 PID-20)."),
   // `drivers`: Synthea's patients.csv column.
-  labels: labelRe(['drivers', 'drivers?_licen[cs]e(?:_number|_no|_num|_id)?', 'driver_s_licen[cs]e(?:_number|_no)?', 'dl', 'dl_number', 'dl_no', 'dl_num', 'dln', 'pid_20', 'state_id(?:_number)?', 'identifier_dl', 'licen[cs]e_number_dl']),
-  pattern: /\b(?:Driver'?s?[ _]?Licen[sc]e|D\.?L\.?|DLN)[ _]?(?:No\.?|Number|Num|#)?(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Z]{0,2}[-\d][\dA-Z-]{4,15})(?![\w-])/dgi,
+  // `cdl`: a commercial driver's license (DOT exams and driver rosters).
+  labels: labelRe(['drivers', 'drivers?_licen[cs]e(?:_number|_no|_num|_id)?', 'driver_s_licen[cs]e(?:_number|_no)?', 'dl', 'dl_number', 'dl_no', 'dl_num', 'dln', 'cdl', 'cdl_(?:number|no|num|id)', 'pid_20', 'state_id(?:_number)?', 'identifier_dl', 'licen[cs]e_number_dl']),
+  pattern: /\b(?:Driver'?s?[ _]?Licen[sc]e|D\.?L\.?|DLN|CDL)[ _]?(?:No\.?|Number|Num|#)?(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Z]{0,2}[-\d][\dA-Z-]{4,15})(?![\w-])/dgi,
   valuePattern: /(?<![\w-])([A-Z]{0,2}\d{5,14}|\d{1,3}[A-Z]\d{4,10})(?![\w-])/dg,
-  trigger: /driver|\bdl\b|dl_|dln|pid\||state.?id/i,
+  trigger: /driver|\bc?dl\b|c?dl_|dln|pid\||state.?id/i,
   judge(v, ctx) {
     const t = v.trim().toUpperCase();
     if (!DL_SHAPE.test(t)) return 0;

@@ -78,6 +78,9 @@ export function csvFields(text: string, delimiter?: string): Structure {
         continue;
       }
       const names = cells.map(([s, e]) => text.slice(s, e));
+      // A spreadsheet's title rows above the header (`Driver Roster,,,,,,`, `as of 6/3/2024,,,,`, `,,,,`):
+      // one filled cell, or none, in a row of many.
+      if (names.length >= 4 && names.filter((c) => c.trim() !== '').length <= 1) continue;
       // A header written as the last comment (`# LAST|FIRST|DOB|SSN`) above rows of data: it is the header, and this row is data.
       const fromComment = commented !== undefined && commentedHeader(commented, names);
       header = (fromComment ? commented! : names).map(normalizeLabel);
