@@ -532,6 +532,12 @@ describe('structured formats', () => {
     expect(got.filter((g) => /^[1-4]:/.test(g))).toEqual([]);
   });
 
+  it('date-time cells of a patient table (06/10/2024 07:42, 1/15/2024 9:00:00 AM, 2024-03-04 10:28:00-07) are dates of the patient', () => {
+    const csv = 'specimen_id,donor_last,donor_first,mrn,collected,received_lab,reported\n7408434,MIKULA,BRITTANY,KW0113,06/10/2024 07:42,06/10/2024 23:45,2024-03-04 10:28:00-07\n6950788,HANLON,DALE,KW0114,1/15/2024 9:00:00 AM,1/15/2024 11:05:00 PM,2024-03-05 09:10:00-07\n';
+    const dates = run('data/drug-testing/lab_results.csv', csv).findings.filter((f) => f.ruleId === 'phi/patient-date').map((f) => `${f.location.startLine}:${f.location.startColumn}`);
+    expect(dates).toEqual(['2:32', '2:49', '2:66', '3:28', '3:49', '3:71']);
+  });
+
   it("a directory of clinics (keyed by the clinic's name or code, no person column) is public contact data; the org NPI is still reported", () => {
     const dir = 'clinic_code,clinic_name,street,city,state,zip,phone,fax,npi_org\nPGHS,Pittsburgh South,2871 Saw Mill Run Blvd,Pittsburgh,PA,15227,412-465-4755,412-465-4762,1437009248\nCRAN,Cranberry,20445 Route 19,Cranberry Township,PA,16066,724-732-6590,724-732-6597,1674069905\n';
     expect(rules(run('docs/clinic-directory.csv', dir).findings)).toEqual(['phi/npi']);

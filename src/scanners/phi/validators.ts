@@ -137,7 +137,7 @@ export function parseDate(value: string): ParsedDate | undefined {
     const [y, mo, d] = [Number(m[1]), MONTHS[m[2]!.slice(0, 3).toLowerCase()] ?? 0, Number(m[3])];
     return realDay(y, mo, d) ? { year: y, month: mo, day: d, hasTime: false } : undefined;
   }
-  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
+  m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/.exec(v);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return realDay(y, mo, d) ? { year: y, month: mo, day: d, hasTime } : undefined;
@@ -147,7 +147,8 @@ export function parseDate(value: string): ParsedDate | undefined {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     return y >= 1850 && y <= 2100 && realDay(y, mo, d) ? { year: y, month: mo, day: d, hasTime: v.length > 8 } : undefined;
   }
-  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(v);
+  // With a time of day after it (`06/10/2024 07:42`, `1/15/2024 9:00:00 AM`): a lab's collected/received columns.
+  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp][Mm])?)?$/.exec(v);
   if (m) {
     const a = Number(m[1]);
     const b = Number(m[3]);
