@@ -50,7 +50,7 @@ const FLOORS: Floor[] = [
   // the code of its first hour alike; then staff containers (providers:, careTeam), equipment serials, NAACCR XML, CDA care times and licence shapes.
   // peds: 0.625 and 86 with that session's starting code, 0.648 and 86 with its code when the set
   // arrived (written meanwhile by an eighth author): measured before anything was changed for it.
-  { set: 'peds', about: "a children's hospital with school health and an immunization-registry interface: HL7 VXU/QBP, newborn screening, NICU devices, Django/Go/Kotlin, SQL Server bcp, Teams transcripts", labels: 1088, recall: 0.705, flagged: 78 },
+  { set: 'peds', about: "a children's hospital with school health and an immunization-registry interface: HL7 VXU/QBP, newborn screening, NICU devices, Django/Go/Kotlin, SQL Server bcp, Teams transcripts", labels: 1088, recall: 0.705, flagged: 74 },
   // imaging: written by a ninth author during the same session and measured once, at its end, with
   // nothing changed for it: 0.610 and 101 (that session's starting code: 0.589 and 101); then the
   // HL7 scheduling fields (SIU) and DICOM instance UIDs from its misses.

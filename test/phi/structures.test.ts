@@ -532,6 +532,15 @@ describe('structured formats', () => {
     expect(got.filter((g) => /^[1-4]:/.test(g))).toEqual([]);
   });
 
+  it("a form's preamble rows (Year,2023 / City,Bridgeville,State,PA) above a wide header are skipped; a name in a notes cell is still judged", () => {
+    const osha = "OSHA's Form 300 (Rev. 04/2004),Log of Work-Related Injuries and Illnesses\nYear,2023\nEstablishment name,Allegheny Ridge Freight LLC\nCity,Bridgeville,State,PA\n\n(A) Case no.,(B) Patient name,(C) Job title,(D) Date of injury,(E) Where,(F) Describe injury,(G) Death,(H) Days away,(I) Job transfer,(J) Other,(K) Days away count,(M) Injury type\n2023-001,Samuel Rutledge,Warehouse Associate,1/6/2023,I-79 N mile 54,Contusion R knee,,,,X,,Injury\n";
+    const got = run('data/osha/osha300_2023.csv', osha).findings.map((f) => `${f.location.startLine}:${f.ruleId}`);
+    expect(got).toEqual(expect.arrayContaining(['7:phi/other-id', '7:phi/person-name', '7:phi/patient-date']));
+    expect(got.filter((g) => !g.startsWith('7:'))).toEqual([]);
+    const sheet = '[Data]\nSample_ID,Sample_Name,Sample_Plate,Sample_Well,I7_Index_ID,index,Sample_Project,Notes\nM24-17971,S24-17971,PLATE1,B01,UDP0002,TCCGGAGA,TSO500_CLIN,Anjali Kulkarni - Okafor clinic tumor board\n';
+    expect(run('lab/molecular/SampleSheet_NGS240312.csv', sheet).findings.map((f) => f.ruleId)).toContain('phi/person-name');
+  });
+
   it('date-time cells of a patient table (06/10/2024 07:42, 1/15/2024 9:00:00 AM, 2024-03-04 10:28:00-07) are dates of the patient', () => {
     const csv = 'specimen_id,donor_last,donor_first,mrn,collected,received_lab,reported\n7408434,MIKULA,BRITTANY,KW0113,06/10/2024 07:42,06/10/2024 23:45,2024-03-04 10:28:00-07\n6950788,HANLON,DALE,KW0114,1/15/2024 9:00:00 AM,1/15/2024 11:05:00 PM,2024-03-05 09:10:00-07\n';
     const dates = run('data/drug-testing/lab_results.csv', csv).findings.filter((f) => f.ruleId === 'phi/patient-date').map((f) => `${f.location.startLine}:${f.location.startColumn}`);

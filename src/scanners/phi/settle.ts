@@ -15,6 +15,12 @@ import type { Detection } from './types.js';
  * The structure knows better than an inline label: a free-text hit inside a field whose key says
  * "not this kind" (`author.email`, a FHIR Practitioner's name) is dropped.
  */
+/**
+ * Fields made for free text: a value inside one is judged as text, not by the field's label. Not a
+ * `description`, which as often describes a product (`Maria Gonzalez Kitchen Towels`).
+ */
+const PROSE_LABEL_RE = /(?:^|_)(?:comments?|notes?|remarks?|narrative|memo|message|body)$/;
+
 export function dropAgainstStructure(ds: Detection[], fields: Field[]): Detection[] {
   // Of fields that start together (an NPI at the start of its provider field), the widest sorts
   // last and is the one found: it is the one that contains what follows.
@@ -37,6 +43,8 @@ export function dropAgainstStructure(ds: Detection[], fields: Field[]): Detectio
     // A long free-text field (a ticket's description, a note) holds prose: its label says what the
     // field is, not what every name or number written inside it is.
     if (f.end - f.start > 80 && d.end - d.start < (f.end - f.start) / 2) return true;
+    // So does a note or comment cell, however short (`called Anjali Kulkarni re: results`).
+    if (PROSE_LABEL_RE.test(f.label) && d.end - d.start < f.end - f.start) return true;
     return !antiLabelled(BY_KIND.get(d.kind)?.antiLabels, f.label);
   });
 }

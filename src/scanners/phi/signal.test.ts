@@ -9,6 +9,7 @@ describe('clinical signal', () => {
     ['build_claim(patient_name=name, ssn=ssn)', 'src/billing.py'],
     ['Patients are seen by appointment', 'README.md'],
     ['{"ts":"2024-07-14T18:01:17Z","member":"CCH283602042","url":"/p/s/4zp6dqv86w"}', 'logs/portal.jsonl'],
+    ["OSHA's Form 300,Log of Work-Related Injuries and Illnesses\n(A) Case no.,(B) Employee's name", 'data/osha/osha300_2023.csv'],
     ['enrollments:\n  - voiceprint_id: vxg-vp-600f2ca29263\n    holder: Rhonda Fairbanks\n', 'integrations/ivr/voiceprint_enrollments.yaml'],
   ])('finds a clinical word in %j', (text, path) => {
     expect(worthScanning(text)).toBe(true);

@@ -43,6 +43,8 @@ const CLINICAL_WORDS = [
   'allerg(?:y|ies)', 'appointments?', 'clinic(?:al)?', 'chart', 'clinician', 'treatment', 'triage', 'lab[ _]results?', 'vitals', 'year-old', 'diagnosed', 'medical',
   // EMS patient care reports (and PCR lab tests: clinical either way).
   'pcr', 'epcr',
+  // Work injuries and illnesses (OSHA 300/301 logs, workers' compensation first reports).
+  'injury', 'injuries', 'illness', 'illnesses',
   // Biometric enrolments (a voiceprint or fingerprint template per person) are identifiers by themselves (164.514(b)(2)(i)(P)).
   'voiceprints?', 'biometrics?',
 ];

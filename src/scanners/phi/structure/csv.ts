@@ -7,30 +7,26 @@ import { normalizeLabel } from '../labels.js';
 import { parseDate } from '../validators.js';
 import { clinicalColumns, type Field, type Structure } from './types.js';
 
-export function csvFields(text: string, delimiter?: string): Structure {
-  const fields: Field[] = [];
-  const problems: Structure['problems'] = [];
-  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
-  const delim = delimiter ?? ([',', '\t', ';', '|'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0]);
-  const d = delim.charCodeAt(0);
-  let header: string[] | undefined;
-  /** The cells of the last comment line above the first row. */
-  let commented: string[] | undefined;
-  let patient = false;
-  let staff = false;
+interface Row {
+  line: number;
+  cells: Array<[number, number]>;
+}
+
+/**
+ * The rows of a delimited text with the offsets of their cells (quotes removed). Quoted fields
+ * (RFC 4180, with doubled quotes and embedded newlines) are handled; an unterminated quote is a
+ * problem with its line, and its cell runs to the end.
+ */
+function* rowsOf(text: string, d: number, problems: Structure['problems']): Generator<Row> {
   let i = 0;
   let line = 1;
-  let row = 0;
   const n = text.length;
-  let ragged = 0;
   while (i < n) {
     const rowLine = line;
     const cells: Array<[number, number]> = [];
-    let cellStart = i;
     let endOfRow = false;
     while (!endOfRow) {
       if (i < n && text.charCodeAt(i) === 34) {
-        const open = i;
         i++;
         const s = i;
         let closed = false;
@@ -56,9 +52,8 @@ export function csvFields(text: string, delimiter?: string): Structure {
         cells.push([s, i]);
         i++;
         while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10) i++;
-        void open;
       } else {
-        cellStart = i;
+        const cellStart = i;
         while (i < n && text.charCodeAt(i) !== d && text.charCodeAt(i) !== 10) i++;
         let e = i;
         if (e > cellStart && text.charCodeAt(e - 1) === 13) e--;
@@ -71,6 +66,40 @@ export function csvFields(text: string, delimiter?: string): Structure {
         endOfRow = true;
       } else i++;
     }
+    yield { line: rowLine, cells };
+  }
+}
+
+/** Rows looked at for a form's preamble above the header. */
+const PREAMBLE_ROWS = 30;
+
+export function csvFields(text: string, delimiter?: string): Structure {
+  const fields: Field[] = [];
+  const problems: Structure['problems'] = [];
+  const firstLine = text.slice(0, Math.max(0, text.indexOf('\n')) || text.length);
+  const delim = delimiter ?? ([',', '\t', ';', '|'].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0]);
+  const d = delim.charCodeAt(0);
+  const filled = (r: Row): number => r.cells.filter(([s, e]) => /\S/.test(text.slice(s, e))).length;
+  // A form's preamble (`Year,2023`, `Establishment name,...`, `City,Bridgeville,State,PA`) above a
+  // wide header: rows filling under half as many cells as the widest of the first rows.
+  let widest = 0;
+  let k = 0;
+  for (const r of rowsOf(text, d, [])) {
+    if (k++ >= PREAMBLE_ROWS) break;
+    if (text.charCodeAt(r.cells[0]![0]) !== 35) widest = Math.max(widest, filled(r));
+  }
+  const preamble = widest >= 6 ? Math.ceil(widest / 2) : 0;
+  let header: string[] | undefined;
+  /** The cells of the last comment line above the first row. */
+  let commented: string[] | undefined;
+  let patient = false;
+  let staff = false;
+  let row = 0;
+  let ragged = 0;
+  let seen = 0;
+  for (const r of rowsOf(text, d, problems)) {
+    const { cells } = r;
+    seen++;
     if (!header) {
       // Comment lines above the header (`# export of ... - do not forward`, `# generated 2024-04-15 by ...`).
       if (cells.length > 0 && text.charCodeAt(cells[0]![0]) === 35) {
@@ -79,8 +108,9 @@ export function csvFields(text: string, delimiter?: string): Structure {
       }
       const names = cells.map(([s, e]) => text.slice(s, e));
       // A spreadsheet's title rows above the header (`Driver Roster,,,,,,`, `as of 6/3/2024,,,,`, `,,,,`):
-      // one filled cell, or none, in a row of many.
+      // one filled cell, or none, in a row of many; and a form's preamble (above).
       if (names.length >= 4 && names.filter((c) => c.trim() !== '').length <= 1) continue;
+      if (seen <= PREAMBLE_ROWS && filled(r) < preamble) continue;
       // A header written as the last comment (`# LAST|FIRST|DOB|SSN`) above rows of data: it is the header, and this row is data.
       const fromComment = commented !== undefined && commentedHeader(commented, names);
       header = (fromComment ? commented! : names).map(normalizeLabel);
@@ -91,7 +121,7 @@ export function csvFields(text: string, delimiter?: string): Structure {
     row++;
     if (cells.length === 1 && cells[0]![0] === cells[0]![1]) continue;
     if (cells.length !== header.length && ragged++ === 0) {
-      problems.push({ line: rowLine, detail: `row has ${cells.length} fields, the header has ${header.length}` });
+      problems.push({ line: r.line, detail: `row has ${cells.length} fields, the header has ${header.length}` });
     }
     cells.forEach(([s, e], k) => {
       const label = header![k];
