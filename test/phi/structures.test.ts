@@ -532,6 +532,15 @@ describe('structured formats', () => {
     expect(got.filter((g) => /^[1-4]:/.test(g))).toEqual([]);
   });
 
+  it('a .txt whose lines all hold the same number of pipes is a delimited extract: a headerless roster of people is patient data', () => {
+    const txt = '26701|SCHNEIDER|DANIELLE|19891026|679335826|LINE 2|3|8147034670\n0080213|BACHMAN|BAO|20000831|383133388|WAREHOUSE|2|4129307699\n0022008|LUPTAK|IGNACIO|19710131|861235730|SANITATION|3|4123262064\n';
+    const got = run('employer-uploads/juniata-valley-foods/JVF_ROSTER_20240601.txt', txt).findings.map((f) => `${f.location.startLine}:${f.ruleId}`);
+    expect(got).toEqual(expect.arrayContaining(['1:phi/person-name', '1:phi/date-of-birth', '2:phi/date-of-birth', '3:phi/person-name']));
+    // Pipes in a table of things, not people: nothing.
+    const parts = 'A-100|widget|12|3.50\nA-101|gadget|7|4.25\nA-102|gizmo|9|1.10\n';
+    expect(run('inventory/parts_20240601.txt', parts).findings).toEqual([]);
+  });
+
   it("a form's preamble rows (Year,2023 / City,Bridgeville,State,PA) above a wide header are skipped; a name in a notes cell is still judged", () => {
     const osha = "OSHA's Form 300 (Rev. 04/2004),Log of Work-Related Injuries and Illnesses\nYear,2023\nEstablishment name,Allegheny Ridge Freight LLC\nCity,Bridgeville,State,PA\n\n(A) Case no.,(B) Patient name,(C) Job title,(D) Date of injury,(E) Where,(F) Describe injury,(G) Death,(H) Days away,(I) Job transfer,(J) Other,(K) Days away count,(M) Injury type\n2023-001,Samuel Rutledge,Warehouse Associate,1/6/2023,I-79 N mile 54,Contusion R knee,,,,X,,Injury\n";
     const got = run('data/osha/osha300_2023.csv', osha).findings.map((f) => `${f.location.startLine}:${f.ruleId}`);

@@ -65,10 +65,12 @@ const FIXED_WIDTH_EXT_RE = /\.(?:dat|txt|fw|fwf|prn|asc|out|rpt|cpy|cbl|cob)$/i;
  */
 export function personRegister(path: string, text: string, nowYear: number): Structure | undefined {
   if (text.length > MAX_STRUCTURED) return undefined;
-  if (DELIMITED_EXT_RE.test(path)) {
+  // A `.txt` or `.dat` whose every line has the same number of `|` or tabs is a delimited extract too (`26701|SCHNEIDER|DANIELLE|19891026|...`).
+  const inner = DELIMITED_EXT_RE.test(path) ? undefined : FIXED_WIDTH_EXT_RE.test(path) ? steadyDelimiter(text) : undefined;
+  if (DELIMITED_EXT_RE.test(path) || inner !== undefined) {
     // A delimited extract without a header whose rows are people (a name and a birth date each, twice or more).
     // A file with a header row is not parsed here: it has no clinical word, so its columns say nothing clinical either.
-    const d = headerless(text, path.endsWith('.tsv') || path.endsWith('.tab') ? '\t' : path.endsWith('.psv') ? '|' : undefined);
+    const d = headerless(text, inner ?? (path.endsWith('.tsv') || path.endsWith('.tab') ? '\t' : path.endsWith('.psv') ? '|' : undefined));
     if (d === undefined) return undefined;
     const fields = recordRowFields(text, nowYear, false);
     const rows = new Set(fields.filter((f) => f.label === 'dob').map((f) => f.record));
@@ -82,6 +84,19 @@ export function personRegister(path: string, text: string, nowYear: number): Str
 }
 
 const DELIMITED_EXT_RE = /\.(?:csv|tsv|tab|psv)$/i;
+
+/** `|` or a tab when each of the first lines (three or more) holds it the same number of times, three or more. */
+function steadyDelimiter(text: string): string | undefined {
+  const lines = text.slice(0, 8192).split('\n').slice(0, 21).filter((l) => l.trim() !== '');
+  // The last line of the slice may be cut short.
+  if (text.length > 8192) lines.pop();
+  if (lines.length < 3) return undefined;
+  for (const d of ['|', '\t']) {
+    const n = lines[0]!.split(d).length - 1;
+    if (n >= 3 && lines.every((l) => l.split(d).length - 1 === n)) return d;
+  }
+  return undefined;
+}
 
 /**
  * A delimited file whose first row is data, not a header (an interface extract without its layout:
