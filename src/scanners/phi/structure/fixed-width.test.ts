@@ -32,6 +32,20 @@ function scan(path: string, text: string) {
 }
 
 describe('fixed-width records (no delimiters, no header)', () => {
+  it('a layout stated in the comment lines at the top cuts every record at its columns, and a column of dates is a date column', () => {
+    const text = [
+      '# MEC register export - fixed width, layout v2',
+      '# 1-12 CERT_NO | 13-32 LAST | 33-47 FIRST | 48-55 DOB(YYYYMMDD) | 56-57 DL_ST | 58-69 DL_NO | 70-77 EXAM | 78-91 BATCH',
+      'MEC-26956074HANLON              DALE           19740103PA76306547    20240617NR20240617-35',
+      'MEC-22491895RENNINGER           IGNACIO        19651002OH48883379    20240618NR20240618-02',
+    ].join('\n');
+    expect(cells(text).slice(0, 8)).toEqual(['cert_no=MEC-26956074', 'last=HANLON', 'first=DALE', 'dob=19740103', 'dl_st=PA', 'dl_no=76306547', 'exam_date=20240617', 'batch=NR20240617-35']);
+    const kinds = scan('data/dot/mec_register_2024Q2.dat', text).map((f) => `${f.location.startLine}:${f.ruleId}`);
+    expect(kinds).toEqual(expect.arrayContaining(['3:phi/person-name', '3:phi/date-of-birth', '3:phi/drivers-license', '3:phi/patient-date', '4:phi/drivers-license']));
+    // The batch id is the file's, not the person's.
+    expect(scan('data/dot/mec_register_2024Q2.dat', text).some((f) => f.location.startColumn === 79)).toBe(false);
+  });
+
   it('finds name columns by the name lists, date columns by valid dates at one position, NPIs by their check digit', () => {
     const text = register();
     const got = cells(text);

@@ -17,6 +17,7 @@
  * at least fifteen years back) is the birth date; the others are dates of the patient's care.
  */
 import { tokenEvidence } from '../names.js';
+import { normalizeLabel } from '../labels.js';
 import { parseDate, validNpi } from '../validators.js';
 import type { Field } from './types.js';
 
@@ -40,6 +41,8 @@ interface Column {
 }
 
 export function fixedWidthFields(text: string, nowYear: number): Field[] {
+  const declared = declaredLayoutFields(text);
+  if (declared) return declared;
   const groups = new Map<string, Rec[]>();
   let start = 0;
   while (start < text.length) {
@@ -61,6 +64,65 @@ export function fixedWidthFields(text: string, nowYear: number): Field[] {
   // records start with data (an MBI, an id), and are all of one layout.
   const kinds = groups.size > MAX_RECORD_TYPES ? [[...groups.values()].flat().sort((a, b) => a.start - b.start)] : [...groups.values()];
   for (const recs of kinds) if (recs.length >= MIN_RECORDS) out.push(...groupFields(recs, nowYear));
+  return out;
+}
+
+/** A column in a layout comment: `13-32 LAST`, `48-55 DOB(YYYYMMDD)` (1-based, inclusive). */
+const LAYOUT_COLUMN_RE = /(?<![\w-])(\d{1,4})\s*-\s*(\d{1,4})\s+([A-Za-z][\w/-]*)/g;
+const COMMENT_RE = /^\s*(?:#|\*|\/\/|--|;)/;
+
+/**
+ * A fixed-width file that states its own layout in the comment lines at its top
+ * (`# 1-12 CERT_NO | 13-32 LAST | 33-47 FIRST | 48-55 DOB(YYYYMMDD)`): every record is cut at
+ * those columns and each value is labelled by its column's name. Three columns or more.
+ */
+function declaredLayoutFields(text: string): Field[] | undefined {
+  const columns: Array<{ from: number; to: number; label: string }> = [];
+  let start = 0;
+  let lineNo = 0;
+  // The layout: comment lines before the first record.
+  while (start < text.length && lineNo < 20) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(start, nl);
+    if (!COMMENT_RE.test(line)) break;
+    for (const m of line.matchAll(LAYOUT_COLUMN_RE)) {
+      const from = Number(m[1]);
+      const to = Number(m[2]);
+      if (from >= 1 && to >= from && to - from < 200) columns.push({ from: from - 1, to, label: normalizeLabel(m[3]!.replace(/\(.*$/, '')) });
+    }
+    start = nl + 1;
+    lineNo++;
+  }
+  if (columns.length < 3) return undefined;
+  // A layout with a person's name or birth date: each record is about that person.
+  const person = columns.some((c) => /(?:^|_)(?:last|first|name|dob|birth|birth_date|patient|member)(?:_|$)/.test(c.label));
+  const out: Field[] = [];
+  let record = 0;
+  while (start < text.length) {
+    let nl = text.indexOf('\n', start);
+    if (nl === -1) nl = text.length;
+    const line = text.slice(start, nl).replace(/\r$/, '');
+    if (line.trim() !== '' && !COMMENT_RE.test(line)) {
+      record++;
+      for (const c of columns) {
+        if (c.from >= line.length) continue;
+        const raw = line.slice(c.from, Math.min(c.to, line.length));
+        const lead = raw.length - raw.trimStart().length;
+        const v = raw.trim();
+        if (v) out.push({ label: c.label, start: start + c.from + lead, end: start + c.from + lead + v.length, record: `fw${record}`, where: `columns ${c.from + 1}-${c.to}`, ...(person ? { patient: true } : {}) });
+      }
+    }
+    start = nl + 1;
+  }
+  // A column of dates whose name does not say so (`EXAM`, `COLLECTED`) is a date column.
+  const byLabel = new Map<string, Field[]>();
+  for (const f of out) byLabel.set(f.label, [...(byLabel.get(f.label) ?? []), f]);
+  for (const [label, cells] of byLabel) {
+    if (/dob|birth|date|time|(?:^|_)(?:dt|ts)(?:_|$)/.test(label)) continue;
+    const dates = cells.filter((f) => parseDate(text.slice(f.start, f.end))?.day !== undefined).length;
+    if (dates >= 2 && dates >= cells.length * 0.8) for (const f of cells) f.label = `${label}_date`;
+  }
   return out;
 }
 

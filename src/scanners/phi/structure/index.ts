@@ -78,7 +78,7 @@ export function personRegister(path: string, text: string, nowYear: number): Str
   }
   if (!FIXED_WIDTH_EXT_RE.test(path)) return undefined;
   const fields = fixedWidthFields(text, nowYear);
-  if (!fields.some((f) => f.label === 'date_of_birth')) return undefined;
+  if (!fields.some((f) => f.label === 'date_of_birth' || /^(?:dob|birth_?date|date_of_birth)$/.test(f.label))) return undefined;
   // Records of people by name and birth date: every value of the file is read with a person in view.
   return { format: 'fixed-width', fields, problems: [], clinical: true };
 }
