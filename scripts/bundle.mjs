@@ -21,7 +21,7 @@ const outdir = join(root, 'dist', 'cli');
 // @cyclonedx/cyclonedx-library probes optional packages (xmlbuilder2, libxmljs2) with require().
 const EXTERNAL = ['better-sqlite3', 're2-wasm', 'dicom-parser', '@cyclonedx/cyclonedx-library'];
 // Modules whose import.meta.url must stay the bundle's own: the pool starts ./worker.js beside it.
-const OWN_URL = new Set(['engine/pool.ts', 'redact/parallel.ts']);
+const OWN_URL = new Set(['engine/pool.ts', 'redact/pool.ts']);
 
 /** Rewrite `import.meta.url` in our sources to the module's tsc output URL (see above). */
 const keepModuleUrls = {

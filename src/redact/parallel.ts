@@ -18,6 +18,7 @@ export const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 const START_AFTER_MS = 1000;
 /** ... at the rate of the last this many bytes. */
 const WINDOW_BYTES = 2 * 1024 * 1024;
+
 /** How many worker threads a redaction of `bytes` bytes uses on this machine (0: none). */
 export function workersFor(bytes: number): number {
   if (!canUseWorkers || bytes < PARALLEL_MIN_BYTES) return 0;
