@@ -38,6 +38,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'enrollments:\n  - voiceprint_id: vxg-vp-600f2ca29263\n    account: "71875474"\n    holder: Rhonda Fairbanks\n', path: 'integrations/ivr/voiceprint_enrollments.yaml', name: "an account's holder", findings: [{ line: 4, excerpt: 'R***** F********' }] },
     { code: 'lab_accession,specimen_id,donor_id_type,donor_id,donor_last,donor_first,collected,collector,mro_npi\nQX235855807,6950788,SSN,898-77-2578,HANLON,DALE,06/08/2024 18:55,Marisol Ortega,1720632144\n', path: 'data/drug-testing/lab_ccf_results.csv', name: "the donor's name, not the collector's (staff) in the same row", findings: [{ line: 2, excerpt: 'H*****' }, { line: 2, excerpt: 'D***' }] },
     { code: 'Subject: car seat clinic follow up\nParent: Darlene Whitehorse\nChild: Mason Whitehorse DOB 03/02/2019\n', path: 'docs/email/FW_car_seat_clinic.eml', name: "a patient's parent, labelled", findings: [{ line: 2, excerpt: 'D****** W*********' }, { line: 3 }] },
     { code: 'Please do not contact him directly, his wife Shandiin Running Horse handles his appointments (patient MRN 00412345).\n', path: 'mms/email/RE_merge.eml', name: 'a relative named in prose after the relation word', findings: [{ excerpt: 'S******* R****** H****' }] },

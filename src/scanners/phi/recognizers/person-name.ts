@@ -47,6 +47,9 @@ export const recognizer: Recognizer = {
     // Relatives and household members are identifiers of the individual too (164.514(b)(2)(i)):
     // `Parent: Darlene Whitehorse`, `mother: ...`. The value must still look like a name.
     RELATIONS,
+    // Who called a clinic's line, and who holds an account or card (`caller_name: ...`, `holder: ...`). Not a bare
+    // `caller`: ServiceNow's `caller_id` is the staff member who opened the ticket.
+    'caller_name', 'holder', 'account_holder', 'card_holder', 'cardholder(?:_name)?',
     // FHIR references name their target (`subject.display`); names in another script or romanised.
     '(?:subject|patient|policy_holder|beneficiary|subscriber|insured)_display', 'native_name', 'name_native', 'native', 'name_roman', 'romanized_name', 'local_name', 'name_kanji', 'name_kana']),
   antiLabels:

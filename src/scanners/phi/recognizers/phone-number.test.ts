@@ -17,6 +17,7 @@ runRuleTests(scanner, 'phi/phone-number', {
     { code: 'port: 8080, patient service', path: DATA },
   ],
   invalid: [
+    { code: '2024-03-11 03:22:03,445 INFO  [a486] callback verified for patient transport ani=6145080390 run=24-07408\n', path: 'logs/cad-api.log', name: "a caller's number as the phone system logs it (ANI)", findings: [{ excerpt: '******0390' }] },
     { code: 'patient K+ critical: Dr. Ito asked us to reach her daughter at 480-598-3307\n', path: 'logs/k8s/lab-ingest.log', name: 'a relative named closer than the provider', findings: [{ excerpt: '***-***-3307' }] },
     { code: '{"msg":"sms queued for patient","patient_phone":"+16237840931","store_phone":"+14809673300"}\n', path: 'logs/k8s/rx-router.json.log', name: "the patient's number beside the store's", findings: [{ excerpt: '+*******0931' }] },
     { code: 'record_id,first_name,phone_primary,mrn\nCSK-0486,Marisol,(360) 555-4284,00577029\n', path: 'redcap/exports/registry.csv', name: 'phone_primary', findings: [{ line: 2, excerpt: '(***) ***-4284' }] },

@@ -20,6 +20,8 @@ export const recognizer: Recognizer = {
   labels: labelRe([
     'phone', 'phones', 'telephone', 'tel', 'fax', 'mobile', 'cell', 'cellphone', 'home_phone', 'work_phone', 'phone_number', 'contact_number', 'msisdn',
     'pid_13', 'pid_14', 'nk1_5', 'gt1_6', 'telecom_phone', 'telecom_fax', 'telecom_sms', 'call', 'text_me', 'whatsapp', 'sms', 'contact', 'callback', 'call_back', 'callback_number',
+    // A caller's number as a phone system logs it: ANI (automatic number identification), caller id, call-back number.
+    'ani', 'caller_ani', 'caller_id', 'callerid', 'caller_number', 'caller_phone', 'cbn', 'call_back_number', 'callback_phone',
   ]),
   antiLabels:
     /(?:^|_)(?:version|build|port|pid|id|order|invoice|tracking|account|acct|card|ssn|mrn|npi|zip|serial|timestamp|epoch|ms|bytes|size|count|total|line_number|phone_extension|ext)$|(?:^|_)(?:payer|insurer|insurance|carrier|plan|vendor|supplier|manufacturer|dme|support|helpdesk|company|office|clinic|facility|pharmacy|practice|provider|hospital|lab|billing|customer_service|pcp|doctor|physician|store|branch|site|agency|station|dispatch|on_call|oncall|alert|alerts|main|front_desk|prescriber|pharmacist)_(?:phone|fax|tel|telephone|number|line|contact|sms_numbers?|numbers)(?:_number)?$/,
