@@ -40,7 +40,7 @@ export function redactBetweenFiles(inFd: number, outFd: number, options: RedactO
   try {
     size = fstatSync(inFd).size;
   } catch {
-    size = 0;
+    // Not a descriptor that can be stat'ed: one thread.
   }
   const workers = workersFor(size);
   if (workers > 0) return redactFileParallel(inFd, outFd, options, workers, { size });
