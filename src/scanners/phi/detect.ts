@@ -180,7 +180,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       if (score < MIN_KEEP) continue;
       const lineStart = origStart - (start - ls);
       // No object spread for the optional label: this runs once per candidate.
-      const d: Detection = { kind: r.kind, start: origStart, end: origStart + (end - start), value, score, record: `L${lineStart}`, synthetic: false };
+      const d: Detection = { kind: r.kind, start: origStart, end: origStart + (end - start), value, score, record: lineStart, synthetic: false };
       if (label) d.label = label;
       out.push(d);
     }
@@ -215,7 +215,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       const [ls, le] = lineBounds(vIdx[0]);
       if (quoted && NAME_KEY_RE.test(label) && documentedTestName(q)) {
         // Not reported itself (synthetic); it marks its record as test data (syntheticRecords).
-        out.push({ kind: 'person-name', start: origStart, end: origStart + q.length, value: q, score: 1, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: true, label });
+        out.push({ kind: 'person-name', start: origStart, end: origStart + q.length, value: q, score: 1, record: origStart - (vIdx[0] - ls), synthetic: true, label });
         continue;
       }
       if (!inCode(origStart)) continue;
@@ -226,7 +226,7 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
       let best: Detection | undefined;
       for (const r of candidates) {
         const score = r.judge(value, { label, labelled: true, structured: false, patient: patientAt(ls, le, vIdx[0]), textClass: opts.textClass, line, col: vIdx[0] - ls, nowYear: opts.nowYear });
-        if (score >= MIN_KEEP && (!best || score > best.score)) best = { kind: r.kind, start: origStart, end: origStart + raw.length, value, score, record: `L${origStart - (vIdx[0] - ls)}`, synthetic: false, label };
+        if (score >= MIN_KEEP && (!best || score > best.score)) best = { kind: r.kind, start: origStart, end: origStart + raw.length, value, score, record: origStart - (vIdx[0] - ls), synthetic: false, label };
       }
       if (best && value !== raw) best.urlEncoded = true;
       if (best) out.push(best);

@@ -10,7 +10,8 @@
  */
 const MEMO_MAX = 4096;
 const normalized = new Map<string, string>();
-const inline = new Map<string, string | undefined>();
+/** Raw label text -> its label; '' where the words make no label (one lookup, no `has`). */
+const inline = new Map<string, string>();
 
 export function normalizeLabel(raw: string): string {
   let v = normalized.get(raw);
@@ -79,10 +80,11 @@ export function inlineLabel(line: string, col: number): string | undefined {
   while (from < end && !isLetter(line.charCodeAt(from))) from++;
   if (from >= end) return undefined;
   const raw = line.slice(from, end);
-  if (inline.has(raw)) return inline.get(raw);
+  const known = inline.get(raw);
+  if (known !== undefined) return known || undefined;
   const label = labelOf(raw);
   if (inline.size >= MEMO_MAX) inline.clear();
-  inline.set(raw, label);
+  inline.set(raw, label ?? '');
   return label;
 }
 

@@ -65,7 +65,7 @@ export function testValue(d: Detection): boolean {
 
 /** "John" and "Doe" in separate columns are still John Doe: judge test names per record. */
 export function syntheticRecords(ds: Detection[], fields: readonly Field[], text: string): Detection[] {
-  const names = new Map<string, Detection[]>();
+  const names = new Map<string | number, Detection[]>();
   for (const d of ds) {
     if (d.kind !== 'person-name') continue;
     const g = names.get(d.record);
@@ -73,7 +73,7 @@ export function syntheticRecords(ds: Detection[], fields: readonly Field[], text
     else names.set(d.record, [d]);
   }
   const test = BY_KIND.get('person-name')!.synthetic!;
-  const testRecords = new Set<string>();
+  const testRecords = new Set<string | number>();
   for (const [record, group] of names) {
     const values = group.map((d) => d.value);
     if (values.some(documentedTestName) || (group.length >= 2 && documentedTestName(values.join(' ')))) testRecords.add(record);
@@ -105,7 +105,7 @@ export function merge(ds: Detection[]): Detection[] {
     if (last && d.start < last.end) {
       // The same value found as free text and as a field: the field's record (a YAML item, a CSV
       // row) is the one co-occurrence should see, not the line.
-      if (d.start === last.start && d.end === last.end && d.score === last.score && last.record.startsWith('L') && !d.record.startsWith('L')) {
+      if (d.start === last.start && d.end === last.end && d.score === last.score && typeof last.record === 'number' && typeof d.record === 'string') {
         out[out.length - 1] = d;
         continue;
       }
@@ -127,10 +127,10 @@ const ANCHOR_MIN = 0.55;
 export function coOccur(ds: Detection[], synthetic: (d: Detection) => boolean): Detection[] {
   // Only records with a value that could be raised need their anchors counted (a value below
   // ANCHOR_MIN is never an anchor itself, so a boost always comes from another detection).
-  let raisable: Set<string> | undefined;
+  let raisable: Set<string | number> | undefined;
   for (const d of ds) if (d.score < ANCHOR_MIN && BOOSTABLE.has(d.kind)) (raisable ??= new Set()).add(d.record);
   if (!raisable) return ds;
-  const anchored = new Set<string>();
+  const anchored = new Set<string | number>();
   for (const d of ds) if (raisable.has(d.record) && ANCHORS.has(d.kind) && d.score >= ANCHOR_MIN && !synthetic(d)) anchored.add(d.record);
   for (const d of ds) if (d.score < ANCHOR_MIN && BOOSTABLE.has(d.kind) && anchored.has(d.record)) d.score = Math.min(0.85, d.score + 0.35);
   return ds;

@@ -91,6 +91,17 @@ function digitShape(t: string, i: number, j: number, e: number, boundary: boolea
   return false;
 }
 
+/** `-MM-DD[T ]hh:mm:` at `j`, after four digits. */
+function dateTimeAt(t: string, j: number): boolean {
+  const sep = t.charCodeAt(j + 6);
+  return (
+    t.charCodeAt(j) === 45 && isDigit(t.charCodeAt(j + 1)) && isDigit(t.charCodeAt(j + 2)) && t.charCodeAt(j + 3) === 45 &&
+    isDigit(t.charCodeAt(j + 4)) && isDigit(t.charCodeAt(j + 5)) && (sep === 84 || sep === 32) &&
+    isDigit(t.charCodeAt(j + 7)) && isDigit(t.charCodeAt(j + 8)) && t.charCodeAt(j + 9) === 58 &&
+    isDigit(t.charCodeAt(j + 10)) && isDigit(t.charCodeAt(j + 11)) && t.charCodeAt(j + 12) === 58
+  );
+}
+
 /** What a character may start: 0 nothing, 1 a digit run, 2 a capital, 3 a symbol or letter of a literal shape. */
 const START = new Uint8Array(65536);
 for (let c = 48; c <= 57; c++) START[c] = 1;
@@ -107,6 +118,13 @@ export function mayHaveShape(t: string, s: number, e: number): boolean {
     if (k === 0) continue;
     if (k === 1) {
       const j = digitsEnd(t, i + 1, e);
+      // A date-time (`2024-03-11T08:00:` or `2024-03-11 08:00:`, the start of most log lines) starts
+      // no shape and ends none begun before it: its runs are passed over up to the seconds, which
+      // are looked at as usual. Seven digit runs per log line become two.
+      if (j - i === 4 && dateTimeAt(t, j)) {
+        i = j + 11;
+        continue;
+      }
       // Every digit shape goes on with a separator, `)` or a capital after the run (a timestamp's
       // `:` or a duration's `ms` end it here, before any of the checks).
       const x = j < e ? t.charCodeAt(j) : -1;

@@ -91,8 +91,11 @@ export interface Detection {
   end: number;
   value: string;
   score: number;
-  /** Record key for co-occurrence (line number, CSV row, JSON object, HL7 message). */
-  record: string;
+  /**
+   * Record key for co-occurrence: a free-text line is the number of its first character (a number,
+   * so no key string is built per candidate); a CSV row, JSON object or HL7 message is a string.
+   */
+  record: string | number;
   synthetic: boolean;
   label?: string;
   /** DICOM tag or HL7 field position, for the message. */
