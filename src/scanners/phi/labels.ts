@@ -65,6 +65,11 @@ export function inlineLabel(line: string, col: number): string | undefined {
     else if (c === 58 || c === 61 || c === 35 || c === 124 || c === 45 || c === 95 || c === 46) i--;
   }
   while (i >= stop && isSkippable(line.charCodeAt(i))) i--;
+  // `Order #:`, `Acct # =`: the number sign before the separator is part of the label's punctuation.
+  if (line.charCodeAt(i) === 35) {
+    i--;
+    while (i >= stop && isSkippable(line.charCodeAt(i))) i--;
+  }
   // A short qualifier between the label and its separator (`MRN (MVH): 00628145`) is not the label.
   if (line.charCodeAt(i) === 41) {
     const open = line.lastIndexOf('(', i);

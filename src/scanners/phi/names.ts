@@ -24,7 +24,8 @@ const NEVER = new Set(
    internal external emergency urgent primary secondary clinical insurance plan policy group company inc llc corp ltd co pharmacy lab radiology
    cardiology oncology pediatrics surgery therapy mental behavioral dental vision visit admission discharge transfer encounter appointment schedule
    mock stub fake sample example demo foo bar baz qux lorem ipsum dolor sit amet
-   kaiser permanente aetna cigna humana anthem molina centene wellcare highmark tricare ambetter healthcare medicare medicaid`.split(/\s+/),
+   kaiser permanente aetna cigna humana anthem molina centene wellcare highmark tricare ambetter healthcare medicare medicaid
+   intel mac macintosh safari chrome chromium firefox mozilla gecko webkit khtml windows linux android iphone ipad ubuntu debian`.split(/\s+/),
 );
 
 /** Name-list words that are also everyday English: weak evidence on their own. */

@@ -14,6 +14,8 @@ runRuleTests(scanner, 'phi/other-id', {
     { code: 'Encounter type: outpatient', path: DATA },
     { code: 'MBI,BeneficiaryName,LastVisit\n3FR7WK2HA64,"Nguyen, Thi",03/12/2024\n', path: 'exports/eligibility.csv', name: 'a date under a visit key is a date, not an id' },
     { code: 'the claim ABC-12 was denied (patient)', path: DATA, name: 'too short for an id' },
+    { code: 'order_id,sku,qty,total\n' + j('ORD-2024', '-551203') + ',TOWEL-9,2,18.40\n', path: 'shop/exports/orders.csv', name: 'an order id with no patient in view' },
+    { code: 'billing_cycle: 202403\nplan: gold\n', path: 'config/patient-portal/billing.yml', name: 'a bare cycle key over a number (a billing cycle)' },
   ],
   invalid: [
     { code: '# patient study audit\n2024-06-10T11:03:06Z evt=StudyOpened acc=MR24369654 studyUID=2.25.33352879216252218728226641593268002731\n', path: 'pacs/audit/pacs_audit.log', name: "a patient's study instance UID and accession in a PACS audit log", findings: [{ line: 2, excerpt: '******9654' }, { line: 2, excerpt: '*.**.**********************************2731' }] },
@@ -25,5 +27,9 @@ runRuleTests(scanner, 'phi/other-id', {
     { code: '{"resourceType": "Encounter", "encounter_id": "ENC-99812"}', path: 'fhir/e.json', findings: [{ excerpt: '***-*9812' }] },
     { code: 'ERROR failed to send discharge summary for encounter ' + j('ENC-881', '20455'), path: 'logs/patients/app.log', name: 'the word alone labels a prefixed id', findings: [{ excerpt: '***-****0455' }] },
     { code: 'patient visit #' + j('A12', '345') + ' scheduled', path: DATA, findings: [{ excerpt: '******' }] },
+    { code: '2024-03-18 08:00:30,856 INFO [cycles.services] advance cycle=' + j('CYC-2024', '-00683') + ' patient=BW9083152 STIM->TRIGGER\n', path: 'logs/app/django.log', name: "a patient's treatment cycle", findings: [{ excerpt: '***-****-*0683' }] },
+    { code: "Hi Aisha - you're registered as donor " + j('BFD-E', '-29732') + ' and have your own chart with the clinic.\n', path: 'correspondence/donor_intake.eml', name: 'a gamete donor in prose', findings: [{ excerpt: '***-*-*9732' }] },
+    { code: 'Attached is the executed agreement (case ' + j('GC-2023', '-968') + ') for the patient.\n', path: 'correspondence/gc_thread.eml', name: 'a case number after the word', findings: [{ excerpt: '**-***3-968' }] },
+    { code: 'Patient:  ROSALIND BAO    Order #:  ' + j('ORD73', '79953') + '\n', path: 'docs/pdf_text/pgta_report.txt', name: 'a lab order beside the patient', findings: [{ excerpt: '******9953' }] },
   ],
 }, loadNames);

@@ -22,7 +22,7 @@ const PHARMACY_EVENT_RE = labelRe([...PHARMACY_EVENTS, ...FHIR_EVENTS]);
  * are about a patient and name one (a name, MRN or SSN in the same row or object), and never the
  * record's own bookkeeping (created, updated, loaded ...).
  */
-const GENERIC_DATE = ['date', 'dt', 'datetime', 'day', '(?:starts?|ends?)_(?:at|time|date|datetime|ts)', 'scheduled_(?:at|for|time|start|date)', 'slot_(?:start|end|time)'];
+const GENERIC_DATE = ['date', 'dt', 'datetime', 'day', '[a-z]+(?:ed|en)_on', '(?:starts?|ends?)_(?:at|time|date|datetime|ts)', 'scheduled_(?:at|for|time|start|date)', 'slot_(?:start|end|time)'];
 
 /**
  * A care event written just before a date in prose: "pump therapy started 2024-02-11", "follow-up
@@ -43,6 +43,8 @@ const SPECIFIC_LABELS = [
   // Past participles with a time suffix (`admittedAt`, `discharged_on`, `died_on`, `seenAt`).
   '(?:admitted|discharged|died|expired|seen|visited)_(?:on|at|date|dt|ts|time|datetime|date_time|timestamp)',
   'date_of_(?:injury|incident|accident|onset|procedure|surgery|delivery)', 'orc_9', 'obr_7', 'obr_22', 'obx_14', 'spm_17', 'rxa_3', 'rxa_4', 'pd1_13', 'pd1_17', 'pd1_18',
+  // Obstetric, fertility and pathology events of one patient (`lmp`, `edd`, `biopsy_at`, `frozen_on` in a cryo inventory).
+  '(?:lmp|edd|biopsy|conception|insemination|iui|ivf|egg_retrieval|oocyte_retrieval|retrieval|embryo_transfer|fet|thaw(?:ed)?|frozen|freeze|vitrified|cryopreserved)(?:_date|_dt|_on|_at|_ts|_time)?',
   // EMS and research events: a cardiac arrest, a crash, an enrolment of one person.
   '(?:arrest|crash|enrol(?:l)?ment|enrolled|consent)(?:_date|_dt|_time|_at|_on)?',
   // Pharmacy events: a fill, a dispense, a pickup or a delivery is a service to one patient.
@@ -69,7 +71,8 @@ export const recognizer: Recognizer = {
     'collect', 'specimen', 'vaccin', 'immuniz', 'transfus', 'deliver', 'obr', 'obx', 'spm', 'fill', 'dispens', 'pick',
     'arrest', 'crash', 'enrol', 'consent', 'effective', 'authored', 'recorded', 'performed', 'occurrence', 'schedul', 'booked', 'follow.?up',
     'placed', 'started', 'stopped', 'began', 'referr', 'transferr', 'biops', 'scan', 'x-ray', 'mri', 'holter', 'infusion',
-    'dialysis', 'therap', 'treated', 'died', 'passed away', 'fell', 'drawn', 'tested',
+    'dialysis', 'therap', 'treated', 'died', 'passed away', 'fell', 'drawn', 'tested', 'lmp', 'edd', 'conception', 'insemination',
+    'iui', 'ivf', 'retrieval', 'fet\\b', 'thaw', 'frozen', 'freeze', 'vitrified', 'cryopreserved', 'ed_on', 'en_on',
   ], 'i'),
   // Free text needs a label (judge() below); a date that starts its line has none.
   quick: (_v, before) => !unlabelledAtLineStart(before),

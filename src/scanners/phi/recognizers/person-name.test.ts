@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: '24.74.212.126 - - [18/Mar/2024:06:01:41 -0700] "GET /api/v1/patients/BW7267276/cycles HTTP/2.0" 200 2543 "-" "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Safari/605.1.15"\n', path: 'logs/nginx/portal_access.log', name: "a browser's user agent (Intel Mac) beside a patient request" },
     { code: "const node = { parent: 'Root Folder', children: [] };\n", path: 'src/tree.ts', name: 'a parent key in code holding no name' },
     { code: '{"class": {"student": 12, "teacher": "Ms. Ferreira"}, "medication_log": true}\n', path: 'fixtures/classes.json', name: 'a student count, not a student' },
     { code: 'sku,description,patient_safe\nA-100,Maria Gonzalez Kitchen Towels,yes\n', path: 'exports/patient_catalog.csv', name: 'a short description column: its label still says what the value is' },
