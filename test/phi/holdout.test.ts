@@ -84,8 +84,9 @@ const FLOORS: Floor[] = [
   // fertility: 0.586 and 33 flagged; then a development set (event-date columns and labels such as
   // frozen_on and biopsy_at, cycle, donor, case and order ids).
   { set: 'fertility', about: 'a fertility clinic network: IVF cycles, embryology LIMS, cryostorage inventory, donor registry, gestational-carrier agreements, Django/Kotlin/C#, HL7 ORM/ORU, Slack and Jira exports', labels: 2764, recall: 0.63, flagged: 33 },
-  // hospice: 0.572 and 129 (this author counts clinicians' names as positives); nothing made from it.
-  { set: 'hospice', about: 'a hospice and palliative-care agency: benefit periods, CTI, IDG notes, comfort kits, DME serials, bereavement follow-ups, X12 837I, Symfony/Swift/Sidekiq, T-SQL, fax OCR, Teams exports', labels: 2508, recall: 0.58, flagged: 129 },
+  // hospice: 0.572 and 129 (this author counts clinicians' names as positives); nothing made from it
+  // (the name-and-bracketed-id rule, made from fertility, added one flag here: measured, not looked at).
+  { set: 'hospice', about: 'a hospice and palliative-care agency: benefit periods, CTI, IDG notes, comfort kits, DME serials, bereavement follow-ups, X12 837I, Symfony/Swift/Sidekiq, T-SQL, fax OCR, Teams exports', labels: 2508, recall: 0.58, flagged: 130 },
   // dialysis: 0.701 and 41; nothing made from it (its author chose the theme: the brief it was given lacked one).
   { set: 'dialysis', about: 'a dialysis network with home machines, a biometric check-in kiosk, caregiver voiceprints and a transport fleet: FHIR, C-CDA, X12 837P, HL7, Terraform, notebooks, Slack', labels: 2229, recall: 0.70, flagged: 42 },
   { set: 'oncology', about: 'a cancer center and reference lab: Mirth, X12, NAACCR, LIS extracts, C#/Rails/Elixir/Swift, Kafka and Redis captures, Jira/Confluence', labels: 1070, recall: 0.64, flagged: 115 },

@@ -3,8 +3,26 @@ import { labelRe } from '../labels.js';
 import { maskTail4 } from '../mask.js';
 import { syntheticId } from '../synthetic.js';
 import { idLike, phiRule } from './common.js';
+import { nameScore } from '../names.js';
 
 const REST_PARENT = /\/patients?\/$/i;
+
+/**
+ * A record number written beside its person, with neither label: `Lucia Halvorsen (BW7063350)`,
+ * `BW9083152 (IWASAKI, SIOBHAN)`. The id must have a letter prefix and five or more digits, and the
+ * words in the other half must score as a person's name (names.ts), so `Build 7 (RC20240311)` or
+ * `ERR4041234 (Connection Reset)` are not.
+ */
+const NAME_BEFORE = /((?:\p{Lu}[\p{L}'’-]+,?[ \t]){1,2}\p{Lu}[\p{L}'’-]+)[ \t]?\($/u;
+const NAME_AFTER = /^\)?[ \t]?\(((?:\p{Lu}[\p{L}'’-]+,?[ \t]){1,2}\p{Lu}[\p{L}'’-]+)\)/u;
+const PREFIXED_ID = /^[A-Z]{1,4}-?\d{5,12}$/;
+function besideName(v: string, line: string, col: number): boolean {
+  if (!PREFIXED_ID.test(v)) return false;
+  const before = NAME_BEFORE.exec(line.slice(Math.max(0, col - 60), col));
+  if (before && line[col + v.length] === ')' && nameScore(before[1]!.trim(), false) >= 0.5) return true;
+  const after = NAME_AFTER.exec(line.slice(col + v.length, col + v.length + 60));
+  return after !== null && nameScore(after[1]!.trim(), false) >= 0.5;
+}
 
 export const recognizer: Recognizer = {
   kind: 'medical-record-number',
@@ -18,14 +36,17 @@ export const recognizer: Recognizer = {
   ]),
   antiLabels: /(?:^|_)(?:provider|practitioner|organization|org|facility|location|device|order|message|msg|request|trace|span|session|correlation)_(?:id|identifier)$/,
   pattern: /\b(?:MRN|Medical[ _]Record(?:[ _]?(?:Number|No\.?|Num|#))?|Chart[ _]?(?:No\.?|Number|#)|Patient[ _]?(?:ID|No\.?|Number|#))(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:#=-][ \t]*|[ \t]+|-|_)["']?([A-Z]{0,4}-?\d[\dA-Z-]{2,19})(?![\w-])|\/patients?\/([A-Z]{0,4}-?\d[\dA-Z-]{4,19})(?=[\/?#"'\s]|$)/dgi,
+  // `Siobhan Iwasaki (BW9083152)`, `BW9083152 (IWASAKI, SIOBHAN)`: judged by besideName().
+  labelPattern: /(?<=\(|[\w.,;:>-][ \t])([A-Z]{1,4}-?\d{5,12})(?=\)|[ \t]\(\p{Lu})/dgu,
   valuePattern: /(?<![\w-])([A-Z]{0,4}-?\d[\dA-Z-]{3,19})(?![\w-])/dg,
-  trigger: /mrn|medical.?record|chart|patient.?(?:id|no|number|#)|pid|\/patients?\//i,
+  trigger: /mrn|medical.?record|chart|patient.?(?:id|no|number|#)|pid|\/patients?\/|\([a-z]{1,4}-?\d{5}|\d{5}[ \t]?\([a-z]/i,
   judge(v, ctx) {
     if (!idLike(v, 3)) return 0;
     if (ctx.valueMode) return 0.9;
     if (ctx.labelled) return ctx.patient || ctx.structured ? 0.95 : 0.85;
     // A REST path names the record (`GET /patients/BC-0062118/chart`): the id of a patient.
-    return REST_PARENT.test(ctx.line.slice(Math.max(0, ctx.col - 10), ctx.col)) ? 0.7 : 0;
+    if (REST_PARENT.test(ctx.line.slice(Math.max(0, ctx.col - 10), ctx.col))) return 0.7;
+    return besideName(v, ctx.line, ctx.col) ? (ctx.patient ? 0.75 : 0.6) : 0;
   },
   mask: maskTail4,
   synthetic: syntheticId,
