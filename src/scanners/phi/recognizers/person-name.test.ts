@@ -5,6 +5,7 @@ import { DATA, j } from '../testing.js';
 
 runRuleTests(scanner, 'phi/person-name', {
   valid: [
+    { code: 'owner_name,repo,oncall_mrn_service\nMaria Gonzalez,patient-api,mrn-lookup\n', path: 'ops/patient-services/owners.csv', name: "an owner column with no record number of its own prefix (a service's owner)" },
     { code: '24.74.212.126 - - [18/Mar/2024:06:01:41 -0700] "GET /api/v1/patients/BW7267276/cycles HTTP/2.0" 200 2543 "-" "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Safari/605.1.15"\n', path: 'logs/nginx/portal_access.log', name: "a browser's user agent (Intel Mac) beside a patient request" },
     { code: "const node = { parent: 'Root Folder', children: [] };\n", path: 'src/tree.ts', name: 'a parent key in code holding no name' },
     { code: '{"class": {"student": 12, "teacher": "Ms. Ferreira"}, "medication_log": true}\n', path: 'fixtures/classes.json', name: 'a student count, not a student' },
@@ -39,6 +40,7 @@ runRuleTests(scanner, 'phi/person-name', {
     { code: '- Fixed patient search pagination (thanks @mgarcia, Maria Gonzalez)', path: 'docs/CHANGELOG.md', name: 'a contributor in a changelog, beside the word patient' },
   ],
   invalid: [
+    { code: 'specimen_id,owner_mrn,owner_name,partner_name,frozen_on\nE230130-0045,BW3654239,"Zielinski, Corinne","Albrecht, Tobias",01/30/2023\n', path: 'exports/cryo_inventory.csv', name: "the owner named beside the owner's MRN, and the partner (a relative)", findings: [{ line: 2, excerpt: 'Z********, C******' }, { line: 2, excerpt: 'A*******, T*****' }] },
     { code: 'enrollments:\n  - voiceprint_id: vxg-vp-600f2ca29263\n    account: "71875474"\n    holder: Rhonda Fairbanks\n', path: 'integrations/ivr/voiceprint_enrollments.yaml', name: "an account's holder", findings: [{ line: 4, excerpt: 'R***** F********' }] },
     { code: 'lab_accession,specimen_id,donor_id_type,donor_id,donor_last,donor_first,collected,collector,mro_npi\nQX235855807,6950788,SSN,898-77-2578,HANLON,DALE,06/08/2024 18:55,Marisol Ortega,1720632144\n', path: 'data/drug-testing/lab_ccf_results.csv', name: "the donor's name, not the collector's (staff) in the same row", findings: [{ line: 2, excerpt: 'H*****' }, { line: 2, excerpt: 'D***' }] },
     { code: 'Subject: car seat clinic follow up\nParent: Darlene Whitehorse\nChild: Mason Whitehorse DOB 03/02/2019\n', path: 'docs/email/FW_car_seat_clinic.eml', name: "a patient's parent, labelled", findings: [{ line: 2, excerpt: 'D****** W*********' }, { line: 3 }] },

@@ -26,7 +26,7 @@ import { syntheticName } from '../synthetic.js';
 import { phiRule, STREET_TYPE } from './common.js';
 
 /** Relatives and household members, as labels (`Parent: ...`, `mother: ...`). */
-const RELATIONS = '(?:parent|mother|father|mom|dad|grandmother|grandfather|grandparent|stepmother|stepfather|sibling|sister|brother|daughter|son|wife|husband|relative|kin|legal_guardian)(?:_name)?';
+const RELATIONS = '(?:parent|mother|father|mom|dad|grandmother|grandfather|grandparent|stepmother|stepfather|sibling|sister|brother|daughter|son|wife|husband|spouse|partner|relative|kin|legal_guardian)(?:_name)?';
 const RELATION_LABEL = labelRe([RELATIONS]);
 
 /** Labels that say "a person's name" outright; a bare `name` key needs the value to look like one. */

@@ -5,7 +5,7 @@
  */
 import { normalizeLabel } from '../labels.js';
 import { parseDate } from '../validators.js';
-import { clinicalColumns, type Field, type Structure } from './types.js';
+import { clinicalColumns, ownedByRecord, type Field, type Structure } from './types.js';
 
 interface Row {
   line: number;
@@ -113,7 +113,7 @@ export function csvFields(text: string, delimiter?: string): Structure {
       if (seen <= PREAMBLE_ROWS && filled(r) < preamble) continue;
       // A header written as the last comment (`# LAST|FIRST|DOB|SSN`) above rows of data: it is the header, and this row is data.
       const fromComment = commented !== undefined && commentedHeader(commented, names);
-      header = (fromComment ? commented! : names).map(normalizeLabel);
+      header = ownedByRecord((fromComment ? commented! : names).map(normalizeLabel));
       patient = clinicalColumns(header);
       staff = staffTable(header);
       if (!fromComment) continue;

@@ -24,6 +24,29 @@ export interface Field {
 const CLINICAL_COLUMN = /(?:^|_)(?:patient|pt|dob|birth|birthdate|mrn|chart|medical_record|ssn|member|subscriber|beneficiary|insurance|insured|policy|diagnosis|dx|icd|admit|admission|discharge|encounter|medicare|medicaid|allergies|allergy|medication|medications|npi|pcr|epcr)(?:_|$)/;
 export const clinicalColumns = (labels: readonly (string | undefined)[]): boolean => labels.some((l) => l !== undefined && CLINICAL_COLUMN.test(l));
 
+/** `owner_mrn`, `donor_patient_id`, `recipient_chart_no`: a prefix that names whose record number it is. */
+const RECORD_NUMBER_COLUMN = /^(.+?)_(?:mrn|patient_id|chart(?:_no|_number)?|medical_record(?:_number|_no)?)$/;
+
+/**
+ * Columns that share their prefix with a record-number column are about that record's person: with
+ * `owner_mrn` in the header, `owner_name` is a patient's name (a cryostorage inventory's specimen
+ * owner), although an `owner` column alone names a repository's or a ticket's owner. They are
+ * relabelled `owner_patient_name`, which every recognizer reads as a patient's field.
+ */
+export function ownedByRecord(labels: string[]): string[] {
+  const owners = new Set<string>();
+  for (const l of labels) {
+    const m = RECORD_NUMBER_COLUMN.exec(l);
+    if (m && !/(?:^|_)patient$/.test(m[1]!)) owners.add(m[1]!);
+  }
+  if (owners.size === 0) return labels;
+  return labels.map((l) => {
+    if (/(?:^|_)patient(?:_|$)/.test(l)) return l;
+    for (const o of owners) if (l.startsWith(`${o}_`)) return `${o}_patient_${l.slice(o.length + 1)}`;
+    return l;
+  });
+}
+
 export interface StructureProblem {
   line?: number;
   detail: string;
