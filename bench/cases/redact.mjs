@@ -60,7 +60,7 @@ const INPUTS = [
 /** The long run of each log: the same generator, four times the bytes (its first 32 MB are the short log). */
 const LONG = 4;
 /** Runs of each (short, long) pair; the table shows the median run of each. */
-const ROUNDS = 3;
+const ROUNDS = 5;
 
 /** The run with the median wall-clock time. */
 const median = (runs) => [...runs].sort((a, b) => a.wallMs - b.wallMs)[runs.length >> 1];

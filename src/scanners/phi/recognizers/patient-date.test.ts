@@ -21,9 +21,11 @@ runRuleTests(scanner, 'phi/patient-date', {
     { code: 'Dr. Okafor presented the audit; the patient survey was scheduled for review.\nDeployed 2024-03-12 by Maria Gonzalez\n', path: 'docs/notes.md', name: 'a date after a word that is no care event' },
     { code: '{"appointment":{"starts_at":"2024-03-19T17:30:00Z","room":"B2"}}\n', path: 'fixtures/rooms.json', name: 'an appointment time in a record that names no patient' },
     { code: 'exam_id,exam_date,room,score\nEX-100,12-13-2023,B4,88\n', path: 'exports/school/exams.csv', name: 'an exam date in a table with no patient column' },
+    { code: 'PAT_MRN_ID,MSG_ID,SENT_TIME,SIGNED_AT\nBHK4334860,M-1,3/4/2024 6:42:00 AM,2024-03-04T06:50:00Z\n', path: 'exports/portal_messages.csv', name: 'when a message was sent or signed: not among the care events that time a patient (taken, collected, drawn ...)' },
     { code: 'tank,serial,filled_on,last_audit\nTK-05,MVE-88213,01/30/2023,2024-03-11\n', path: 'exports/cryo/tanks.csv', name: "an event date column of equipment, in a table that names no patient" },
   ],
   invalid: [
+    { code: 'PAT_MRN_ID,PAT_NAME,BIRTH_DATE,SPECIMN_TAKEN_TIME,COMPONENT\nBHK4334860,"BARNHILL,PRIYA E",3/18/1947,3/4/2024 6:42:00 AM,CREATININE\n', path: 'clarity/output/monthly_labs.csv', name: "a specimen's taken time in a patient's lab row (Clarity's SPECIMN_TAKEN_TIME)", findings: [{ line: 2, excerpt: '*/*/2024 *:**:** **' }] },
     { code: 'specimen_id,owner_mrn,owner_name,frozen_on,tank,last_tank_audit\nE230130-0045,BW3654239,"Zielinski, Corinne",01/30/2023,TK-05,2024-03-11\n', path: 'exports/cryo_inventory.csv', name: "a specimen's freezing date (an event date column) in a patient's row, not the tank audit", findings: [{ line: 2, excerpt: '**/**/2023' }] },
     { code: '2024-03-18 13:31:04,203 INFO [lab.orders] ORM^O01 sent patient=BW3654239 order=ORD7436843 biopsy_at=2024-03-14\n', path: 'logs/app/django.log', name: 'a biopsy time under its key', findings: [{ excerpt: '2024-**-**' }] },
     { code: 'mrn,last,first,test_date,last_cal,booth\nKW8676092,Santangelo,Roy,2024-06-12,2024-01-21,IAC-3474\nKW8676093,Yost,Kendra,2024-06-13,2023-09-15,IAC-3475\n', path: 'data/audiology/audiograms.csv', name: "the test date in a patient table, not the instrument's calibration date", findings: [{ line: 2, column: 26 }, { line: 3, column: 23 }] },

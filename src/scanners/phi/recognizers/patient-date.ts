@@ -22,7 +22,7 @@ const PHARMACY_EVENT_RE = labelRe([...PHARMACY_EVENTS, ...FHIR_EVENTS]);
  * are about a patient and name one (a name, MRN or SSN in the same row or object), and never the
  * record's own bookkeeping (created, updated, loaded ...).
  */
-const GENERIC_DATE = ['date', 'dt', 'datetime', 'day', '[a-z]+(?:ed|en)_on', '(?:starts?|ends?)_(?:at|time|date|datetime|ts)', 'scheduled_(?:at|for|time|start|date)', 'slot_(?:start|end|time)'];
+const GENERIC_DATE = ['date', 'dt', 'datetime', 'day', '[a-z]+(?:ed|en)_on', '(?:taken|collected|drawn|obtained|performed|administered|given|observed)_(?:at|time|ts|timestamp|datetime)', '(?:starts?|ends?)_(?:at|time|date|datetime|ts)', 'scheduled_(?:at|for|time|start|date)', 'slot_(?:start|end|time)'];
 
 /**
  * A care event written just before a date in prose: "pump therapy started 2024-02-11", "follow-up
