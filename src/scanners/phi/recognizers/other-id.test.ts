@@ -30,6 +30,8 @@ runRuleTests(scanner, 'phi/other-id', {
     { code: '2024-03-18 08:00:30,856 INFO [cycles.services] advance cycle=' + j('CYC-2024', '-00683') + ' patient=BW9083152 STIM->TRIGGER\n', path: 'logs/app/django.log', name: "a patient's treatment cycle", findings: [{ excerpt: '***-****-*0683' }] },
     { code: "Hi Aisha - you're registered as donor " + j('BFD-E', '-29732') + ' and have your own chart with the clinic.\n', path: 'correspondence/donor_intake.eml', name: 'a gamete donor in prose', findings: [{ excerpt: '***-*-*9732' }] },
     { code: 'Attached is the executed agreement (case ' + j('GC-2023', '-968') + ') for the patient.\n', path: 'correspondence/gc_thread.eml', name: 'a case number after the word', findings: [{ excerpt: '**-***3-968' }] },
+    { code: '{"patient_mrn": "RB-0985769", "hospice_election_id": "' + j('HEL-24', '-61066') + '", "los_days": 41}\n', path: 'analytics/bigquery/hospice_los_export.json', name: "a patient's hospice election", findings: [{ excerpt: '***-**-*1066' }] },
+    { code: 'patient,consent_id,signed\nBW3654239,' + j('P2C-2024', '-00316') + ',Y\n', path: 'exports/consents.csv', name: "a patient's signed consent", findings: [{ excerpt: '***-****-*0316' }] },
     { code: 'Patient:  ROSALIND BAO    Order #:  ' + j('ORD73', '79953') + '\n', path: 'docs/pdf_text/pgta_report.txt', name: 'a lab order beside the patient', findings: [{ excerpt: '******9953' }] },
   ],
 }, loadNames);

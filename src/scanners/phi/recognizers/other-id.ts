@@ -26,16 +26,18 @@ export const recognizer: Recognizer = {
     // A patient's treatment cycle, a gamete or organ donor's registry id, a case, an authorization, a
     // lab or imaging order and an invoice: the last four only with a patient in view (judge()).
     'cycle(?:_id|_number|_no)?', '(?:treatment|ivf)_cycle(?:_id)?', 'donor(?:_id|_number|_no|_code)?', 'case(?:_id)?', 'authorization', 'auth(?:_id|_no)',
+    // A patient's signed consent, hospice election and a dental plan's predetermination (a prior authorization).
+    'consent(?:_id|_number|_no)', '(?:hospice_)?election(?:_id|_number|_no)', 'predetermination(?:_id|_number|_no)?',
     'order(?:_id|_number|_no|_num)?', 'invoice(?:_id|_number|_no|_num)?',
   ]),
   antiLabels: /(?:^|_)(?:test_case|use_case|jwt_claim|token_claim|claims_key|oauth|github|jira|ticket)(?:_id|_number)?$/,
   pattern:
-    /\b(?:Claim|Encounter|Visit|Accession|Specimen|Admission|Episode|Case|FIN|CSN|Passport|Prescription|Rx|Referral|Authorization|Order)[ _]?(?:ID|No\.?|Number|Num|#)(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Z0-9][A-Z0-9-]{3,36})(?![\w-])/dgi,
+    /\b(?:Claim|Encounter|Visit|Accession|Specimen|Admission|Episode|Case|FIN|CSN|Passport|Prescription|Rx|Referral|Authorization|Order|Consent|Election|Predetermination)[ _]?(?:ID|No\.?|Number|Num|#)(?:[ \t]*[:#=][ \t]*|[ \t]+)["']?([A-Z0-9][A-Z0-9-]{3,36})(?![\w-])/dgi,
   // "encounter ENC-88120455", "claim #2024001188": the word alone labels an id with a prefix or a '#'.
   // `Rx 6293911`, `Rx: 6295012`, `Rx #6388104`: a prescription number after the abbreviation.
   labelPattern:
     /\b(?:[Cc]laim|[Ee]ncounter|[Vv]isit|[Aa]dmission|[Aa]ccession|[Ss]pecimen|[Ee]pisode|[Rr]eferral|[Cc]ase|[Cc]ycle|[Dd]onor|CLAIM|ENCOUNTER|VISIT|ADMISSION|CASE|CYCLE|DONOR)[ \t]+(?:#[ \t]?([A-Z0-9][A-Z0-9-]{4,36})|([A-Z]{1,5}(?:-[A-Z]{1,3})?\d{0,4}-?\d{3,}(?:-\d+)*[A-Z0-9-]*))(?![\w-])|\b(?:Rx|RX)[ \t]*[:#]?[ \t]*#?(\d{6,12})(?![\w-])/dg,
-  trigger: /claim|encounter|visit|accession|\bacc(?:n|_no)?\b|specimen|admission|episode|case|\bfin\b|csn|passport|prescription|\brx|referral|authori[sz]ation|pv1|cycle|donor|order|invoice|auth/i,
+  trigger: /claim|encounter|visit|accession|\bacc(?:n|_no)?\b|specimen|admission|episode|case|\bfin\b|csn|passport|prescription|\brx|referral|authori[sz]ation|pv1|cycle|donor|order|invoice|auth|consent|election|predetermination/i,
   judge(v, ctx) {
     // A DICOM instance UID (`2.25.3335...`, up to 64 characters) is longer than other ids.
     const uid = /^\d+(?:\.\d+){2,}$/.test(v) && v.length <= 64 && /(?:^|_)uid$/.test(ctx.label ?? '');
