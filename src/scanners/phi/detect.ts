@@ -8,7 +8,7 @@ import { codeSpans, inSpans } from './code.js';
 import { antiLabelled, CLINICAL_PATH_RE, inlineLabel, normalizeLabel, PATIENT_RE } from './labels.js';
 import { selectLines, toOriginal, type Selection } from './prefilter.js';
 import { clinicalSignal } from './signal.js';
-import { RECOGNIZERS } from './recognizers/index.js';
+import { BY_KIND, RECOGNIZERS } from './recognizers/index.js';
 import { coOccur, dropAgainstStructure, merge, syntheticRecords, testValue, testValues } from './settle.js';
 import { documentedTestName } from './synthetic.js';
 import type { Field } from './structure/types.js';
@@ -243,8 +243,9 @@ export function detect(text: string, opts: DetectOptions): Detection[] {
     const d = judgeField(text, f, active, opts, !f.nonPatient);
     if (d) out.push(d);
   }
-  const result =
-    opts.markTestValues === false ? coOccur(merge(out), testValue) : syntheticRecords(coOccur(testValues(merge(out)), (d) => d.synthetic), fields, text);
+  const result = splitTails(
+    opts.markTestValues === false ? coOccur(merge(out), testValue) : syntheticRecords(coOccur(testValues(merge(out)), (d) => d.synthetic), fields, text),
+  );
   return opts.path !== undefined && PEOPLE_FILE_RE.test(opts.path) ? result.filter((d) => !PEOPLE_KINDS.has(d.kind) || PATIENT_LABEL_RE.test(d.label ?? '')) : result;
 }
 
@@ -257,6 +258,28 @@ const PEOPLE_KINDS = new Set(['person-name', 'email-address', 'phone-number']);
 const PEOPLE_FILE_RE = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASE[-_]?NOTES|AUTHORS|CONTRIBUTORS|MAINTAINERS|CODEOWNERS|NOTICE|LICEN[CS]E|COPYING|CREDITS|THANKS|SECURITY|SUPPORT|CODE[-_]OF[-_]CONDUCT|CONTRIBUTING|GOVERNANCE)(?:\.[\w.-]+)?$/i;
 const PATIENT_LABEL_RE = /(?:^|_)(?:patient|pt|pid_5|member|subscriber|insured|guarantor|next_of_kin|nok)(?:_|$)/;
 
+
+/**
+ * What was settled and is kept, with an identifier of another kind at the end of a value reported
+ * on its own (a street address's ZIP): after the merge and the structure's verdicts, so the tail
+ * shares its head's fate (a clinic's address drops its ZIP with it).
+ */
+function splitTails(ds: Detection[]): Detection[] {
+  let out: Detection[] | undefined;
+  for (let i = 0; i < ds.length; i++) {
+    const d = ds[i]!;
+    const tail = d.start >= 0 && d.end - d.start === d.value.length ? BY_KIND.get(d.kind)?.tail?.(d.value) : undefined;
+    if (!tail) {
+      out?.push(d);
+      continue;
+    }
+    out ??= ds.slice(0, i);
+    const head = d.value.slice(0, tail.at).replace(/[\s,]+$/, '');
+    out.push({ ...d, value: head, end: d.start + head.length });
+    out.push({ ...d, kind: tail.kind, start: d.start + tail.at, value: d.value.slice(tail.at) });
+  }
+  return out ?? ds;
+}
 
 const LABEL_NONE = 0;
 const LABEL_FOR = 1;

@@ -69,6 +69,11 @@ export interface Recognizer {
   /** Runs even without clinical signals in the file (SSN, MBI: their shape alone is sensitive). */
   standalone?: boolean;
   /**
+   * An identifier of another kind that ends a free-text match (a street address's ZIP), reported
+   * as its own detection from offset `at` of the value; the match keeps what is before it.
+   */
+  tail?: (value: string) => { kind: string; at: number } | undefined;
+  /**
    * Score a candidate 0..1. 0 drops it. Scores map to confidence: >= 0.8 high, >= 0.55 medium,
    * >= 0.35 low.
    */

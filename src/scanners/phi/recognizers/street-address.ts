@@ -26,7 +26,7 @@ export const recognizer: Recognizer = {
   // A post-directional after the street type (`Sandia Vista Rd NE`); `City ST 12345` with or without
   // the comma before the state.
   pattern: new RegExp(
-    String.raw`(?<![\w-])(\d{1,6}[A-Z]?(?:-\d{1,4})?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+\p{Lu}[\p{L}'.-]*){0,3}[ \t]+${SUFFIX}\b\.?(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?[ \t]*#?[\w-]+)?(?:,[ \t]*\p{Lu}[\p{L}.'-]+(?:[ \t]+\p{Lu}[\p{L}.'-]+){0,2},?[ \t]*(?:${STATES})(?:[ \t]+\d{5}(?:-\d{4})?)?)?)(?![\w-])`,
+    String.raw`(?<![\w-])(\d{1,6}[A-Z]?(?:-\d{1,4})?[ \t]+(?:(?:[NSEW]\.?|North|South|East|West)[ \t]+)?(?:\p{Lu}[\p{L}'.-]*|\d{1,3}(?:st|nd|rd|th))(?:[ \t]+\p{Lu}[\p{L}'.-]*){0,3}[ \t]+${SUFFIX}\b\.?(?:[ \t]+(?:[NS][EW]|[NSEW])\b\.?)?(?:,?[ \t]+(?:Apt|Apartment|Suite|Ste|Unit|#)\.?[ \t]*#?[\w-]+)?(?:,[ \t]*\p{Lu}[\p{L}.'-]+(?:[ \t]+\p{Lu}[\p{L}.'-]+){0,2}(?:,?[ \t]*(?:${STATES})(?:[ \t]+\d{5}(?:-\d{4})?)?|[ \t]+\d{5}(?:-\d{4})?))?)(?![\w-])`,
     'dgu',
   ),
   boostable: true,
@@ -51,5 +51,10 @@ export const recognizer: Recognizer = {
     return ladder(ctx, { labelled: 0.95, patient: 0.85, bare: 0.5, code: 0.4 });
   },
   mask: maskName,
+  // `4564 Mullan Rd, Augusta, MT 59410`: the ZIP is an identifier of its own kind (and masked as one).
+  tail: (v) => {
+    const m = / (\d{5}(?:-\d{4})?)$/.exec(v);
+    return m ? { kind: 'zip-code', at: m.index + 1 } : undefined;
+  },
   synthetic: (v) => PLACEHOLDER.test(v.trim()),
 };

@@ -11,6 +11,7 @@ runRuleTests(scanner, 'phi/zip-code', {
     { code: 'gzip level 60601', path: DATA },
   ],
   invalid: [
+    { code: 'Patient lives at 1452 Oak Ridge Drive, Springfield, IL 62704-1234\n', path: DATA, name: "the ZIP that ends a street address, reported as its own identifier", findings: [{ excerpt: '627**-****' }] },
     { code: 'Patient zip: 60601', path: DATA, findings: [{ excerpt: '606**' }] },
     { code: 'postal_code,mrn\n60601-1234,A1234\n', path: 'exports/patients.csv', findings: [{ line: 2, excerpt: '606**-****' }] },
     { code: 'MBI,BeneficiaryName,ZIP+4\n3FR7WK2HA64,"Nguyen, Thi",92683-4410\n', path: 'exports/eligibility.csv', name: 'a ZIP+4 column header', findings: [{ line: 2, excerpt: '926**-****' }] },
