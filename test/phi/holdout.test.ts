@@ -31,7 +31,8 @@ const FLOORS: Floor[] = [
   // 59 of pharmacy's flagged negatives are prescribers' NPI and DEA numbers, reported on purpose.
   { set: 'pharmacy', about: 'pharmacy and lab services: .NET, Laravel, Postman, HAR, Mongo and Elasticsearch dumps, NCPDP, HL7 ORU, Sentry', labels: 860, recall: 0.83, flagged: 72, nonProvider: 11 },
   // 23 of telehealth's flagged negatives are provider NPI, DEA and licence numbers, reported on purpose.
-  { set: 'telehealth', about: 'a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports', labels: 856, recall: 0.87, flagged: 39, nonProvider: 13 },
+  // telehealth counts provider NPIs as hard negatives; two more are found since the NPI OID in CDA is read (2026-11-26 14:30).
+  { set: 'telehealth', about: 'a telehealth monorepo: X12, pg_dump, Synthea, Go/Kotlin/Django tests, Jira and Slack exports', labels: 856, recall: 0.87, flagged: 41, nonProvider: 13 },
   // The next three authors count every provider number as a positive: every flag is a real false finding.
   // research: measured once unseen (0.334, the same as the starting code of the session that added
   // it), then used for the EMS/research readers (NEMSIS, PCR tables, notebook HTML outputs).
