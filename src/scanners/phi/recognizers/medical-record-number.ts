@@ -13,13 +13,14 @@ const REST_PARENT = /\/patients?\/$/i;
  * words in the other half must score as a person's name (names.ts), so `Build 7 (RC20240311)` or
  * `ERR4041234 (Connection Reset)` are not.
  */
-const NAME_BEFORE = /((?:\p{Lu}[\p{L}'’-]+,?[ \t]){1,2}\p{Lu}[\p{L}'’-]+)[ \t]?\($/u;
+const NAME_BEFORE = /((?:\p{Lu}[\p{L}'’-]+(?:,?[ \t]|\^)){1,2}\p{Lu}[\p{L}'’-]+)[ \t]?\($/u;
 const NAME_AFTER = /^\)?[ \t]?\(((?:\p{Lu}[\p{L}'’-]+,?[ \t]){1,2}\p{Lu}[\p{L}'’-]+)\)/u;
 const PREFIXED_ID = /^[A-Z]{1,4}-?\d{5,12}$/;
 function besideName(v: string, line: string, col: number): boolean {
   if (!PREFIXED_ID.test(v)) return false;
   const before = NAME_BEFORE.exec(line.slice(Math.max(0, col - 60), col));
-  if (before && line[col + v.length] === ')' && nameScore(before[1]!.trim(), false) >= 0.5) return true;
+  // HL7's `LAST^FIRST` reads as `LAST, FIRST`.
+  if (before && line[col + v.length] === ')' && nameScore(before[1]!.trim().replace(/\^/g, ', '), false) >= 0.5) return true;
   const after = NAME_AFTER.exec(line.slice(col + v.length, col + v.length + 60));
   return after !== null && nameScore(after[1]!.trim(), false) >= 0.5;
 }
@@ -33,6 +34,8 @@ export const recognizer: Recognizer = {
     'identifier_value', 'patient_identifier', 'record_number', 'mpi', 'empi', 'enterprise_id', 'dicom_patient_id', 'patient', 'patient_ref', 'pt', 'patient_mrn',
     // CDA and HL7 v3: recordTarget/patientRole/id carries the patient's identifier.
     'patient_role_id',
+    // A PACS or RIS audit's `pid=SPM0340442` (a process id is a bare number: judge() wants a letter).
+    'pid',
   ]),
   antiLabels: /(?:^|_)(?:provider|practitioner|organization|org|facility|location|device|order|message|msg|request|trace|span|session|correlation)_(?:id|identifier)$/,
   pattern: /\b(?:MRN|Medical[ _]Record(?:[ _]?(?:Number|No\.?|Num|#))?|Chart[ _]?(?:No\.?|Number|#)|Patient[ _]?(?:ID|No\.?|Number|#))(?:[ \t]*\([^)\n]{1,12}\))?(?:[ \t]*[:#=-][ \t]*|[ \t]+|-|_)["']?([A-Z]{0,4}-?\d[\dA-Z-]{2,19})(?![\w-])|\/patients?\/([A-Z]{0,4}-?\d[\dA-Z-]{4,19})(?=[\/?#"'\s]|$)/dgi,
@@ -44,6 +47,7 @@ export const recognizer: Recognizer = {
   judge(v, ctx) {
     if (!idLike(v, 3)) return 0;
     if (ctx.valueMode) return 0.9;
+    if (ctx.labelled && /(?:^|_)pid$/.test(ctx.label ?? '') && !/[A-Za-z]/.test(v)) return 0;
     if (ctx.labelled) return ctx.patient || ctx.structured ? 0.95 : 0.85;
     // A REST path names the record (`GET /patients/BC-0062118/chart`): the id of a patient.
     if (REST_PARENT.test(ctx.line.slice(Math.max(0, ctx.col - 10), ctx.col))) return 0.7;
