@@ -46,9 +46,9 @@ export function maskShape(value: string, opts: { visibleTail?: number; visibleHe
     .join('');
 }
 
-const ASCII_RE = /^[\x00-\x7f]*$/;
+export const ASCII_RE = /^[\x00-\x7f]*$/;
 /** In ASCII, letters and digits (`\p{L}`, `\p{N}`) are exactly A-Z, a-z and 0-9. */
-const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+export const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** maskShape for ASCII values: the same rules, one character code at a time. */
 function maskShapeAscii(value: string, visibleTail: number, headPerWord: number): string {

@@ -1,5 +1,5 @@
 /** Per-kind masks: keep the shape so a reader can tell what was there, never who. */
-import { maskShape } from '../../core/mask.js';
+import { ASCII_RE, isAsciiAlnum, maskShape } from '../../core/mask.js';
 
 /** `Jane Garcia` -> `J*** G*****` (first letter of each word). */
 export const maskName = (v: string): string => maskShape(v, { visibleHeadPerWord: 1 });
@@ -7,8 +7,6 @@ export const maskName = (v: string): string => maskShape(v, { visibleHeadPerWord
 /** Keep the last four digits of long numbers (`***-**-1120`), nothing of short ones. */
 export const maskTail4 = (v: string): string => maskShape(v, { visibleTail: alnumCount(v) >= 8 ? 4 : 0 });
 
-const ASCII_RE = /^[\x00-\x7f]*$/;
-const isAsciiAlnum = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** Letters and digits in `v` (`redact` masks thousands of values a second: ASCII is counted in a loop). */

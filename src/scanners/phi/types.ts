@@ -69,8 +69,9 @@ export interface Recognizer {
   /** Runs even without clinical signals in the file (SSN, MBI: their shape alone is sensitive). */
   standalone?: boolean;
   /**
-   * An identifier of another kind that ends a free-text match (a street address's ZIP), reported
-   * as its own detection from offset `at` of the value; the match keeps what is before it.
+   * An identifier of another kind that ends a value of this kind (a street address's ZIP), reported
+   * as its own detection from offset `at` of the value once detections are settled; the value keeps
+   * what is before it.
    */
   tail?: (value: string) => { kind: string; at: number } | undefined;
   /**

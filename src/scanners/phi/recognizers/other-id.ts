@@ -24,7 +24,7 @@ export const recognizer: Recognizer = {
     // A patient's imaging study, series or image (DICOM instance UIDs; a SOP class UID names a kind of object, not this one).
     '(?:study|series|sop)_(?:instance_)?uid', 'study_instance_id',
     // A patient's treatment cycle, a gamete or organ donor's registry id, a case, an authorization, a
-    // lab or imaging order and an invoice: the last four only with a patient in view (judge()).
+    // lab or imaging order and an invoice: all but the cycle only with a patient in view (judge()).
     'cycle(?:_id|_number|_no)?', '(?:treatment|ivf)_cycle(?:_id)?', 'donor(?:_id|_number|_no|_code)?', 'case(?:_id)?', 'authorization', 'auth(?:_id|_no)',
     // A patient's signed consent, hospice election and a dental plan's predetermination (a prior authorization).
     'consent(?:_id|_number|_no)', '(?:hospice_)?election(?:_id|_number|_no)', 'predetermination(?:_id|_number|_no)?',
@@ -47,8 +47,8 @@ export const recognizer: Recognizer = {
     if (!ctx.labelled) return 0;
     // `acc=` is an accession in a lab's log and an accuracy or an account elsewhere: only with a patient in view.
     if (/(?:^|_)acc(?:n|_no|_num)?$/.test(ctx.label ?? '') && !ctx.patient) return 0;
-    // Orders, invoices, cases and authorizations belong to shops, courts and OAuth as often: only
-    // with a patient in view, and a bare `cycle` (a billing cycle `202403`) only for a prefixed id.
+    // Orders, invoices, cases, authorizations and donors belong to shops, courts, OAuth and charities
+    // as often: only with a patient in view; a bare `cycle` (a billing cycle `202403`) only for a prefixed id.
     if (/(?:^|_)(?:order(?:_id|_number|_no|_num)?|donor|invoice(?:_id|_number|_no|_num)?|case(?:_id)?|authorization|auth_(?:id|no))$/.test(ctx.label ?? '') && !ctx.patient) return 0;
     if (/(?:^|_)cycle$/.test(ctx.label ?? '') && !/[A-Za-z]/.test(v)) return 0;
     return ctx.patient || ctx.structured ? 0.88 : 0.7;
