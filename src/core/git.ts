@@ -18,14 +18,15 @@ export function git(cwd: string, args: string[], opts: { input?: string | Buffer
   }
 }
 
-export function gitBuffer(cwd: string, args: string[]): Buffer {
-  try {
-    return execFileSync('git', args, { cwd, maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    const err = e as { stderr?: Buffer; message: string };
-    const first = (err.stderr?.toString() ?? err.message).split('\n').find((l) => l.trim()) ?? 'git failed';
-    throw new HipaaGateError('E_GIT', `git ${args[0]}: ${first.trim()}`, { cause: e });
-  }
+/** git's stdout as bytes, without blocking the thread: git runs while this process does other work. */
+export function gitBufferAsync(cwd: string, args: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    execFile('git', args, { cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
+      if (!err) return resolve(stdout);
+      const first = (stderr?.toString() || err.message).split('\n').find((l) => l.trim()) ?? 'git failed';
+      reject(new HipaaGateError('E_GIT', `git ${args[0]}: ${first.trim()}`, { cause: err }));
+    });
+  });
 }
 
 /** Like `git`, but returns undefined instead of throwing (for optional facts such as HEAD). */

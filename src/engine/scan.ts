@@ -55,14 +55,26 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     if (!existsSync(root)) throw new HipaaGateError('E_PATH', 'path does not exist', { file: opts.root ?? root });
     if (!statSync(root).isDirectory()) throw new HipaaGateError('E_PATH', 'not a directory (pass a directory, or - for standard input)', { file: opts.root ?? root });
   }
-  // Repository facts for the report and the fingerprint key, read by git while the scan runs.
-  const target = describeTarget(root, mode);
-  const fpKey = fingerprintKey(root);
   const config = opts.config ?? loadConfig(existsSync(root) ? root : process.cwd(), opts.configPath);
   const baseline = loadBaselineFor(root, opts.baselinePath ?? config.baseline);
 
+  // Created before the scanners load: a source that starts work at once (staged: git diff and the
+  // blob reader) overlaps it with their modules' compilation. wantsBytes is only asked later.
+  let scanners: Scanner[] = [];
+  const wantsBytes = (p: string) => scanners.some((s) => s.wantsBytes?.(p) ?? false);
+  const source = selectSource(opts.source ?? { mode: 'worktree' }, { root, exclude: config.exclude, maxFileSize: config.maxFileSize, wantsBytes });
+  // Repository facts for the report and the fingerprint key, read by git while the scan runs.
+  const target = describeTarget(root, mode);
+  // The key walks the history to its root commits (seconds on a large repository). A long scan
+  // overlaps that walk; a pre-commit run, short and usually clean, pays for it only when it found something.
+  let fpKey = mode === 'staged' ? undefined : fingerprintKey(root);
   const names = (opts.scanners ?? SCANNER_NAMES).filter((n) => scannerEnabled(config, n));
-  const scanners = await loadScanners(names);
+  try {
+    scanners = await loadScanners(names);
+  } catch (e) {
+    source.close?.();
+    throw e;
+  }
   const fileScanners = scanners.filter((s): s is FileScanner => s.kind === 'file');
   const projectScanners = scanners.filter((s): s is ProjectScanner => s.kind === 'project');
   const nowIso = started.toISOString();
@@ -75,8 +87,6 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   let bytesScanned = 0;
 
   const tScan = performance.now();
-  const wantsBytes = (p: string) => scanners.some((s) => s.wantsBytes?.(p) ?? false);
-  const source = selectSource(opts.source ?? { mode: 'worktree' }, { root, exclude: config.exclude, maxFileSize: config.maxFileSize, wantsBytes });
   const entries: Array<FileEntry | Artifact> = [];
   // Files are scanned while the walk goes on: the executor gets each entry as the source yields it.
   const executor: StreamingExecutor = createStreamingExecutor(
@@ -157,7 +167,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   }
   timings.projectScanMs = performance.now() - tProject;
 
-  keyValueHashes(findings, (await fpKey).key);
+  if (findings.length > 0) keyValueHashes(findings, (await (fpKey ??= fingerprintKey(root))).key);
   assignFingerprints(findings);
   findings.sort(compareFindings);
 

@@ -20,12 +20,26 @@ export interface BlobResult {
  * The process starts at once and waits for ids, so callers can open it before they know which
  * blobs they need and overlap its start-up with other work (the staged diff).
  */
-export function openBlobReader(cwd: string): { read(ids: string[], maxSize: number): Promise<BlobResult[]> } {
+export interface BlobReader {
+  read(ids: string[], maxSize: number): Promise<BlobResult[]>;
+  /** Let the process exit without reading anything (a reader that is dropped unused). */
+  close(): void;
+}
+
+export function openBlobReader(cwd: string): BlobReader {
   const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
   // Until read() attaches its handlers, a failed start must not become an unhandled error.
   child.on('error', () => {});
   child.stdin.on('error', () => {});
-  return { read: (ids, maxSize) => readFrom(child, ids, maxSize) };
+  return {
+    read: (ids, maxSize) => readFrom(child, ids, maxSize),
+    close: () => {
+      // git exits at the end of its input; the output pipes must not keep this process alive.
+      child.stdin.end();
+      child.stdout.resume();
+      child.stderr.resume();
+    },
+  };
 }
 
 export function readBlobs(cwd: string, ids: string[], maxSize: number): Promise<BlobResult[]> {

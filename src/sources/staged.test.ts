@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HipaaGateError } from '../core/errors.js';
 import type { Artifact, Skipped } from '../core/types.js';
@@ -155,6 +155,36 @@ describe('stagedSource', () => {
     dirs.push(d);
     await expect(staged(d)).rejects.toBeInstanceOf(HipaaGateError);
     await expect(staged(d)).rejects.toMatchObject({ code: 'E_GIT' });
+  });
+});
+
+/** `git cat-file --batch` processes whose working directory is `dir` (Linux /proc). */
+function blobReadersIn(dir: string): number[] {
+  const pids: number[] = [];
+  for (const pid of readdirSync('/proc').filter((n) => /^\d+$/.test(n))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd === 'git\0cat-file\0--batch\0' && realpathSync(`/proc/${pid}/cwd`) === realpathSync(dir)) pids.push(Number(pid));
+    } catch {
+      // the process ended while it was being looked at
+    }
+  }
+  return pids;
+}
+
+describe.runIf(process.platform === 'linux')('stagedSource started before it is read', () => {
+  it('starts git when it is created, and close() ends its blob reader if it is never read', async () => {
+    const d = repo();
+    write(d, { 'a.txt': 'one\n' });
+    gitIn(d, 'add', 'a.txt');
+    const read = stagedSource({ root: d, exclude: [], maxFileSize: 1e7 });
+    const dropped = stagedSource({ root: d, exclude: [], maxFileSize: 1e7 });
+    expect(blobReadersIn(d).length).toBe(2);
+    const entries = await collect(read);
+    expect(entries.map((e) => (e.kind === 'artifact' ? e.artifact.path : e.kind))).toEqual(['a.txt']);
+    dropped.close!();
+    for (let i = 0; i < 50 && blobReadersIn(d).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(blobReadersIn(d)).toEqual([]);
   });
 });
 

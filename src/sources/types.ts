@@ -35,5 +35,8 @@ export interface SourceOptions {
   wantsBytes?: (path: string) => boolean;
 }
 
-/** A source yields entries and knows nothing of rules. */
-export type Source = AsyncIterable<SourceEntry>;
+/**
+ * A source yields entries and knows nothing of rules. `close` releases what a source started before
+ * it was iterated (the staged source's git processes) when it is dropped unread.
+ */
+export type Source = AsyncIterable<SourceEntry> & { close?(): void };

@@ -132,6 +132,12 @@ describe('hipaa-gate scan --staged', () => {
     const dirty = runCli(['scan', '--staged', ...json], { cwd: d });
     expect(dirty.code).toBe(1);
     expect(jsonReport(dirty).findings.map((f) => [f.location.path, f.location.startLine])).toEqual([['old.ts', 2]]);
+    // The pre-commit run derives the value-hash key only once it has a finding; it is still the
+    // repository's key, so the staged finding's hash is the one a full scan gives the same value.
+    const full = jsonReport(runCli(['scan', '.', ...json], { cwd: d })).findings.filter((f) => f.location.path === 'old.ts');
+    expect(full.map((f) => f.valueHash)).toEqual([jsonReport(dirty).findings[0]!.valueHash, jsonReport(dirty).findings[0]!.valueHash]);
+    const publicKey = jsonReport(runCli(['scan', '.', ...json], { cwd: d, env: { HIPAA_GATE_FINGERPRINT_KEY: 'other' } })).findings[0]!;
+    expect(publicKey.valueHash).not.toBe(full[0]!.valueHash);
   });
 
   it('works in a repository with no commits yet', () => {
