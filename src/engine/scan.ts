@@ -82,7 +82,6 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
 
   const findings: Finding[] = [...(opts.extraFindings ?? [])];
   const skipped: Skipped[] = [...(opts.extraSkipped ?? [])];
-  const projectInputs = new Map<ProjectScanner, Artifact[]>(projectScanners.map((s) => [s, []]));
   let filesScanned = 0;
   let bytesScanned = 0;
 
@@ -130,42 +129,16 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   }
   timings.fileScanMs = performance.now() - tFiles;
 
-  const tProject = performance.now();
-  let inventory: Inventory | undefined;
-  // Categories that had something to look at: only their rules can mark a control passed.
-  const evaluated = new Set<string>((opts.extraFindings ?? []).map((f) => f.category));
-  if (opts.extraRules?.length) for (const r of opts.extraRules) evaluated.add(r.category);
-  for (const e of entries) {
-    for (const s of fileScanners) if (!evaluated.has(s.category) && s.appliesTo(e.path, e.size)) evaluated.add(s.category);
-    const wanting = projectScanners.filter((s) => s.appliesTo(e.path, e.size));
-    if (wanting.length === 0) continue;
-    const a = 'kind' in e ? readFileArtifact(e.abs, e.path, e.origin, { wantsBytes: (p) => wanting.some((s) => s.wantsBytes?.(p) ?? false) }) : e;
-    if (isSkipped(a)) {
-      if (!skipped.some((s) => s.path === a.path)) skipped.push(a);
-      continue;
-    }
-    for (const s of wanting) projectInputs.get(s)!.push(a);
-  }
-  for (const [s, artifacts] of projectInputs) {
-    if (artifacts.length === 0) continue;
-    evaluated.add(s.category);
-    const t = performance.now();
-    const problems: Skipped[] = [];
-    try {
-      const found = await s.scanProject(artifacts, { root, now: nowIso, options: config.scanners[s.name] ?? {}, problem: (p) => problems.push(p) });
-      if (Array.isArray(found)) findings.push(...found);
-      else {
-        findings.push(...found.findings);
-        if (found.inventory) inventory = { packages: [...(inventory?.packages ?? []), ...found.inventory.packages] };
-      }
-    } catch (e) {
-      if (e instanceof HipaaGateError) throw e;
-      problems.push({ path: artifacts[0]!.path, reason: 'error', detail: `${s.name} scanner failed: ${(e as Error).message}` });
-    }
-    skipped.push(...problems);
-    timings[`${s.name}Ms`] = performance.now() - t;
-  }
-  timings.projectScanMs = performance.now() - tProject;
+  // After the file pass, not beside it: run on this thread while the workers still scan, the project
+  // scanners took CPU from them and the whole scan took as long (measured on the bench corpus).
+  const project = await runProjectPhase(entries, { fileScanners, projectScanners, root, nowIso, config, opts });
+  findings.push(...project.findings);
+  // A file both passes skipped (binary, unreadable) is listed once.
+  const skippedPaths = new Set(skipped.map((s) => s.path));
+  for (const s of project.readSkips) if (!skippedPaths.has(s.path)) skipped.push(s);
+  skipped.push(...project.problems);
+  Object.assign(timings, project.timings);
+  const { evaluated, inventory } = project;
 
   if (findings.length > 0) keyValueHashes(findings, (await (fpKey ??= fingerprintKey(root))).key);
   assignFingerprints(findings);
@@ -190,6 +163,60 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     gate,
     ...(inventory ? { inventory } : {}),
   };
+}
+
+interface ProjectPhase {
+  findings: Finding[];
+  /** Files the project scanners could not read. */
+  readSkips: Skipped[];
+  /** What the project scanners reported they could not scan. */
+  problems: Skipped[];
+  inventory?: Inventory;
+  /** Categories that had something to look at: only their rules can mark a control passed. */
+  evaluated: Set<string>;
+  timings: Record<string, number>;
+}
+
+/** The project scanners over the entries they apply to, in registry order. */
+async function runProjectPhase(
+  entries: Array<FileEntry | Artifact>,
+  ctx: { fileScanners: FileScanner[]; projectScanners: ProjectScanner[]; root: string; nowIso: string; config: ResolvedConfig; opts: ScanOptions },
+): Promise<ProjectPhase> {
+  const { fileScanners, projectScanners, root, nowIso, config, opts } = ctx;
+  const tProject = performance.now();
+  const out: ProjectPhase = { findings: [], readSkips: [], problems: [], evaluated: new Set((opts.extraFindings ?? []).map((f) => f.category)), timings: {} };
+  for (const r of opts.extraRules ?? []) out.evaluated.add(r.category);
+  const projectInputs = new Map<ProjectScanner, Artifact[]>(projectScanners.map((s) => [s, []]));
+  for (const e of entries) {
+    for (const s of fileScanners) if (!out.evaluated.has(s.category) && s.appliesTo(e.path, e.size)) out.evaluated.add(s.category);
+    const wanting = projectScanners.filter((s) => s.appliesTo(e.path, e.size));
+    if (wanting.length === 0) continue;
+    const a = 'kind' in e ? readFileArtifact(e.abs, e.path, e.origin, { wantsBytes: (p) => wanting.some((s) => s.wantsBytes?.(p) ?? false) }) : e;
+    if (isSkipped(a)) {
+      out.readSkips.push(a);
+      continue;
+    }
+    for (const s of wanting) projectInputs.get(s)!.push(a);
+  }
+  for (const [s, artifacts] of projectInputs) {
+    if (artifacts.length === 0) continue;
+    out.evaluated.add(s.category);
+    const t = performance.now();
+    try {
+      const found = await s.scanProject(artifacts, { root, now: nowIso, options: config.scanners[s.name] ?? {}, problem: (p) => out.problems.push(p) });
+      if (Array.isArray(found)) out.findings.push(...found);
+      else {
+        out.findings.push(...found.findings);
+        if (found.inventory) out.inventory = { packages: [...(out.inventory?.packages ?? []), ...found.inventory.packages] };
+      }
+    } catch (e) {
+      if (e instanceof HipaaGateError) throw e;
+      out.problems.push({ path: artifacts[0]!.path, reason: 'error', detail: `${s.name} scanner failed: ${(e as Error).message}` });
+    }
+    out.timings[`${s.name}Ms`] = performance.now() - t;
+  }
+  out.timings.projectScanMs = performance.now() - tProject;
+  return out;
 }
 
 function loadBaselineFor(root: string, path: string | undefined): Baseline | undefined {
