@@ -36,6 +36,15 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   }
 }
 
+// A reader that stops early (`hipaa-gate scan --format json | head`) closes the pipe: the rest of the
+// report has nowhere to go, which is no error of the scan's, and its exit code (the gate's) stands.
+// Any other failure to write standard output (a full disk behind a redirect) is one line and exit 2.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+  process.stderr.write(`hipaa-gate: error: cannot write to standard output (${e.code ?? e.message})\n`);
+  process.exitCode = 2;
+});
+
 main().then(
   (code) => {
     process.exitCode = code;

@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GIT_ENV, commitAll, fakeAwsKey, gitIn, initRepo, removeDir, tempDir, write } from '../../src/testing/git-fixture.js';
-import { jsonReport, oneLine, runCli } from './run-cli.js';
+import { CLI, jsonReport, oneLine, runCli } from './run-cli.js';
 
 // Findings below need the secrets scanner's secret/aws-access-key-id rule; source behaviour
 // without a scanner is covered by src/sources/*.test.ts.
@@ -63,6 +63,27 @@ describe('hipaa-gate scan: exit codes and one-line errors', () => {
     const yaml = runCli(['scan', '.'], { cwd: d });
     expect(yaml.code).toBe(2);
     expect(oneLine(yaml)).toMatch(/\.hipaa-gate\.yml:\d+: invalid YAML/);
+  });
+
+  it('keeps the gate\'s exit code when the reader closes the pipe early, and exits 2 when standard output cannot be written', async () => {
+    const d = dir();
+    write(d, { 'a.ts': `const k = "${KEY}";\n`.repeat(400) });
+    // Like `| head -c 1`: the reader takes one chunk and closes its end.
+    const child = spawn(process.execPath, [CLI, 'scan', '.', ...json], { cwd: d, env: { ...GIT_ENV, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Error|^\s+at /m);
+    expect(stderr).toMatch(/gate failed/);
+    expect(code).toBe(1);
+    if (existsSync('/dev/full')) {
+      const fd = openSync('/dev/full', 'w');
+      const full = spawnSync(process.execPath, [CLI, 'scan', '.', ...json], { cwd: d, env: { ...GIT_ENV, NO_COLOR: '1' }, stdio: ['ignore', fd, 'pipe'], encoding: 'utf8' });
+      closeSync(fd);
+      expect(full.status).toBe(2);
+      expect(full.stderr).toMatch(/^hipaa-gate: error: cannot write to standard output \(ENOSPC\)$/m);
+    }
   });
 
   it('exits 2 for --staged or --history outside a git repository', () => {
