@@ -4,11 +4,20 @@
  * (evaluate.ts) -> findings. Parse problems are findings of their own (`iac/parse-error`) and
  * Skipped entries, and the rest of the scan goes on.
  */
+import { readFileSync } from 'node:fs';
 import type { Artifact, Finding, RuleMeta } from '../../core/types.js';
 import type { ProjectScanner, ScannerContext } from '../types.js';
 import { iacCandidate } from './paths.js';
-import { BUILTIN_RULES } from './rules/index.js';
-import { evaluateModel, PARSE_ERROR_RULE } from './evaluate.js';
+
+let builtinMetas: RuleMeta[] | undefined;
+/**
+ * The parse-error rule and every built-in rule's metadata, generated at build time from the rules
+ * (scripts/gen-iac-rule-metas.mjs): listing the rules must not load them, since most scans (and
+ * most pre-commit runs) have no infrastructure code for them to check.
+ */
+function builtinRuleMetas(): RuleMeta[] {
+  return (builtinMetas ??= JSON.parse(readFileSync(new URL('./rule-metas.generated.json', import.meta.url), 'utf8')) as RuleMeta[]);
+}
 
 function customDirs(options: Record<string, unknown> | undefined): string[] {
   const v = options?.custom_rules;
@@ -31,15 +40,15 @@ export const scanner: ProjectScanner = {
     const off = disabled(options);
     const dirs = customDirs(options);
     const custom = dirs.length > 0 && lastCustom?.key === dirs.join('\n') ? lastCustom.rules : [];
-    return [PARSE_ERROR_RULE, ...BUILTIN_RULES.map((r) => r.meta), ...custom].filter((m) => !off.has(m.id));
+    return [...builtinRuleMetas(), ...custom].filter((m) => !off.has(m.id));
   },
   appliesTo(path: string, size: number): boolean {
     // Plan JSON can be large; anything past 256 MiB is the source's too-large skip anyway.
     return size <= 256 * 1024 * 1024 && iacCandidate(path);
   },
   async scanProject(artifacts: Artifact[], ctx: ScannerContext): Promise<Finding[]> {
-    // Parsers load only when there is infrastructure code to parse.
-    const { loadModel } = await import('./load.js');
+    // Parsers and rules load only when there is infrastructure code to check.
+    const [{ loadModel }, { BUILTIN_RULES }, { evaluateModel }] = await Promise.all([import('./load.js'), import('./rules/index.js'), import('./evaluate.js')]);
     const model = await loadModel(artifacts.map((a) => ({ path: a.path, text: a.text })));
     const dirs = customDirs(ctx.options);
     // The CEL engine costs ~300 ms to load: only when the team has custom rules.
