@@ -83,6 +83,7 @@ const c = results.corpus;
 if (c?.status === 'ok') {
   out.push('');
   if (c.metrics.speedupVsSecretlint !== undefined) out.push(`hipaa-gate (all scanners) vs secretlint: ${c.metrics.speedupVsSecretlint}x the MB/s (target >= 10x)`);
+  if (c.metrics.engineOnlyVsSecretlint !== undefined) out.push(`engine alone (a scanner that finds nothing) vs secretlint: ${c.metrics.engineOnlyVsSecretlint}x, the ceiling of the line above on this machine`);
   out.push(`PHI cost: secrets+phi wall / secrets wall = ${c.metrics.phiCostRatio} (target <= 2)`);
   for (const n of c.notes ?? []) out.push(`note: ${n}`);
 }
