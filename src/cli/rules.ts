@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { HipaaGateError } from '../core/errors.js';
 import { CATEGORIES, type RuleMeta } from '../core/types.js';
+import { byCodeUnit } from '../core/order.js';
 import { loadConfig } from '../config/config.js';
 import { loadScanners, SCANNER_NAMES } from '../scanners/index.js';
 import { loadCustomRules } from '../scanners/iac/custom/load.js';
@@ -34,7 +35,7 @@ export const register: RegisterCommand = (program, setExit) => {
       const list = all
         .filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)))
         .filter((r) => !flags.category || r.category === flags.category)
-        .sort((a, b) => a.id.localeCompare(b.id));
+        .sort((a, b) => byCodeUnit(a.id, b.id));
       if (flags.json) {
         process.stdout.write(JSON.stringify(list, null, 2) + '\n');
         return;

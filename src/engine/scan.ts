@@ -4,6 +4,7 @@ import type { Artifact, Finding, Inventory, RuleMeta, ScanResult, Skipped, ScanT
 import { SEVERITY_RANK } from '../core/types.js';
 import { HipaaGateError } from '../core/errors.js';
 import { sha256Hex } from '../core/hash.js';
+import { byCodeUnit } from '../core/order.js';
 import { tryGitAsync } from '../core/git.js';
 import { VERSION } from '../core/version.js';
 import { loadConfig, scannerEnabled, type ResolvedConfig, type Threshold } from '../config/config.js';
@@ -236,7 +237,7 @@ function rulesetDigest(rules: RuleMeta[]): string {
 function collectRules(scanners: Scanner[], config: ResolvedConfig, extra: RuleMeta[] = []): RuleMeta[] {
   const all = [...scanners.flatMap((s) => s.rules(config.scanners[s.name] ?? {})), ...extra];
   const seen = new Set<string>();
-  return all.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))).sort((a, b) => a.id.localeCompare(b.id));
+  return all.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true))).sort((a, b) => byCodeUnit(a.id, b.id));
 }
 
 async function describeTarget(root: string, mode: ScanTarget['mode']): Promise<ScanTarget> {
@@ -259,10 +260,10 @@ async function describeTarget(root: string, mode: ScanTarget['mode']): Promise<S
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    a.location.path.localeCompare(b.location.path) ||
+    byCodeUnit(a.location.path, b.location.path) ||
     a.location.startLine - b.location.startLine ||
     a.location.startColumn - b.location.startColumn ||
-    a.ruleId.localeCompare(b.ruleId)
+    byCodeUnit(a.ruleId, b.ruleId)
   );
 }
 

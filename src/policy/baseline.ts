@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Finding } from '../core/types.js';
 import { HipaaGateError } from '../core/errors.js';
 import { writeFileAtomic } from '../core/atomic.js';
+import { byCodeUnit } from '../core/order.js';
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -42,7 +43,7 @@ export function writeBaseline(file: string, findings: Finding[], now: Date, prev
     // baseline only records the legacy debt, so it must not outlive a waiver's expiry.
     .filter((f) => !f.suppression || f.suppression.kind === 'baseline')
     .map((f) => ({ fingerprint: f.fingerprint, ruleId: f.ruleId, path: f.location.path, line: f.location.startLine }))
-    .sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
+    .sort((a, b) => byCodeUnit(a.path, b.path) || a.line - b.line || byCodeUnit(a.ruleId, b.ruleId));
   const b: Baseline = {
     version: 1,
     createdAt: previous?.createdAt ?? now.toISOString(),

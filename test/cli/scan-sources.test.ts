@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GIT_ENV, commitAll, fakeAwsKey, gitIn, initRepo, removeDir, tempDir, write } from '../../src/testing/git-fixture.js';
 import { CLI, jsonReport, oneLine, runCli } from './run-cli.js';
@@ -93,6 +93,24 @@ describe('hipaa-gate scan: exit codes and one-line errors', () => {
       expect(r.code).toBe(2);
       expect(oneLine(r)).toMatch(/not a git repository/);
     }
+  });
+});
+
+describe('hipaa-gate scan: order of the output', () => {
+  it('lists findings and baseline entries in byte order, whatever the machine\'s locale', () => {
+    const d = dir();
+    write(d, { 'b.ts': `const k = "${KEY}";\n`, 'aa.ts': `const k = "${KEY}";\n`, 'B.ts': `const k = "${KEY}";\n` });
+    const orders = ['en_US.UTF-8', 'da_DK.UTF-8'].map((LANG) => {
+      const r = runCli(['scan', '.', ...json], { cwd: d, env: { LANG, LC_ALL: LANG } });
+      const base = runCli(['baseline', 'create', '.', '--scanners', 'secrets'], { cwd: d, env: { LANG, LC_ALL: LANG } });
+      expect(base.code).toBe(0);
+      const file = JSON.parse(readFileSync(join(d, '.hipaa-gate-baseline.json'), 'utf8')) as { findings: Array<{ path: string }> };
+      rmSync(join(d, '.hipaa-gate-baseline.json'));
+      return { report: jsonReport(r).findings.map((f) => f.location.path), baseline: file.findings.map((f) => f.path) };
+    });
+    // Danish collation puts `aa` after `z`; byte order puts capitals first.
+    expect(orders[0]).toEqual({ report: ['B.ts', 'aa.ts', 'b.ts'], baseline: ['B.ts', 'aa.ts', 'b.ts'] });
+    expect(orders[1]).toEqual(orders[0]);
   });
 });
 
