@@ -38,18 +38,29 @@ export async function main(argv: string[] = process.argv): Promise<number> {
 
 // A reader that stops early (`hipaa-gate scan --format json | head`) closes the pipe: the rest of the
 // report has nowhere to go, which is no error of the scan's, and its exit code (the gate's) stands.
-// Any other failure to write standard output (a full disk behind a redirect) is one line and exit 2.
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
-  process.stderr.write(`hipaa-gate: error: cannot write to standard output (${e.code ?? e.message})\n`);
+// Any other failure to write standard output (a full disk behind a redirect) is one line and exit 2,
+// said once, and not beside a command's own error line about it.
+let stdoutError: string | undefined;
+let finished = false;
+const reportStdoutError = () => {
+  process.stderr.write(`hipaa-gate: error: cannot write to standard output (${stdoutError})\n`);
   process.exitCode = 2;
+};
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED' || stdoutError !== undefined) return;
+  stdoutError = e.code ?? e.message;
+  // Writes complete after the command returns: a late failure is reported when it happens.
+  if (finished) reportStdoutError();
 });
 
 main().then(
   (code) => {
+    finished = true;
     process.exitCode = code;
+    if (stdoutError !== undefined && code !== 2) reportStdoutError();
   },
   () => {
+    finished = true;
     process.exitCode = 2;
   },
 );

@@ -130,8 +130,8 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   }
   timings.fileScanMs = performance.now() - tFiles;
 
-  // After the file pass, not beside it: run on this thread while the workers still scan, the project
-  // scanners took CPU from them and the whole scan took as long (measured on the bench corpus).
+  // After the file pass, not beside it: started while the workers were still scanning, the project
+  // scanners took CPU from them and the scan took as long (measured on the bench corpus).
   const project = await runProjectPhase(entries, { fileScanners, projectScanners, root, nowIso, config, opts });
   findings.push(...project.findings);
   // A file both passes skipped (binary, unreadable) is listed once.

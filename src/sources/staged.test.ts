@@ -186,6 +186,22 @@ describe.runIf(process.platform === 'linux')('stagedSource started before it is 
     for (let i = 0; i < 50 && blobReadersIn(d).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
     expect(blobReadersIn(d)).toEqual([]);
   });
+
+  it('ends its blob reader when the consumer stops before any blob was read', async () => {
+    const d = repo();
+    write(d, { 'real.txt': 'content\n' });
+    const head = commitAll(d, 'base');
+    // A submodule is reported before the blobs are read: stopping there leaves cat-file unread.
+    gitIn(d, 'update-index', '--add', '--cacheinfo', `160000,${head},vendor/lib`);
+    write(d, { 'more.txt': 'more\n' });
+    gitIn(d, 'add', 'more.txt');
+    for await (const e of stagedSource({ root: d, exclude: [], maxFileSize: 1e7 })) {
+      expect(e).toMatchObject({ kind: 'skipped', skipped: { path: 'vendor/lib' } });
+      break;
+    }
+    for (let i = 0; i < 50 && blobReadersIn(d).length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(blobReadersIn(d)).toEqual([]);
+  });
 });
 
 describe('parsePatch', () => {

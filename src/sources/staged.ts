@@ -63,13 +63,16 @@ export function stagedSource(opts: SourceOptions): Source {
 }
 
 async function* readStaged(opts: SourceOptions, blobReader: BlobReader, diffBytes: Promise<Buffer>): AsyncGenerator<SourceEntry> {
-  let diff: StagedDiff;
+  // However the reading ends (a failed diff, a consumer that stops early), git cat-file must not be
+  // left waiting for ids: after a read it has exited and this is a no-op.
   try {
-    diff = parseStagedDiff(await diffBytes);
-  } catch (e) {
+    yield* stagedEntries(opts, blobReader, parseStagedDiff(await diffBytes));
+  } finally {
     blobReader.close();
-    throw e;
   }
+}
+
+async function* stagedEntries(opts: SourceOptions, blobReader: BlobReader, diff: StagedDiff): AsyncGenerator<SourceEntry> {
   const excluded = toolPathFilter(opts.root, opts.exclude);
   const wanted: RawEntry[] = [];
   for (const e of diff.entries) {

@@ -83,6 +83,13 @@ describe('hipaa-gate scan: exit codes and one-line errors', () => {
       closeSync(fd);
       expect(full.status).toBe(2);
       expect(full.stderr).toMatch(/^hipaa-gate: error: cannot write to standard output \(ENOSPC\)$/m);
+      expect(full.stderr.match(/hipaa-gate: error:/g)).toHaveLength(1);
+      // A command that reports the failed write itself (redact) is not given a second line.
+      const fd2 = openSync('/dev/full', 'w');
+      const redact = spawnSync(process.execPath, [CLI, 'redact'], { cwd: d, input: 'patient MRN 12345678\n'.repeat(20_000), env: { ...GIT_ENV, NO_COLOR: '1' }, stdio: ['pipe', fd2, 'pipe'], encoding: 'utf8' });
+      closeSync(fd2);
+      expect(redact.status).toBe(2);
+      expect(redact.stderr.match(/hipaa-gate: error:/g)).toHaveLength(1);
     }
   });
 
