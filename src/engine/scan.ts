@@ -67,7 +67,7 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
   // Repository facts for the report and the fingerprint key, read by git while the scan runs.
   const target = describeTarget(root, mode);
   // The key walks the history to its root commits (seconds on a large repository). A long scan
-  // overlaps that walk; a pre-commit run, short and usually clean, pays for it only when it found something.
+  // overlaps that walk; a pre-commit run, short and usually clean, starts it at its first finding.
   let fpKey = mode === 'staged' ? undefined : fingerprintKey(root);
   const names = (opts.scanners ?? SCANNER_NAMES).filter((n) => scannerEnabled(config, n));
   try {
@@ -105,6 +105,8 @@ export async function scan(opts: ScanOptions = {}): Promise<ScanResult> {
     }
     skipped.push(...out.problems);
     opts.onProgress?.({ files: filesScanned, bytes: bytesScanned });
+    // The first finding starts the key's history walk, which then runs while the rest is scanned.
+    if (out.findings.length > 0) fpKey ??= fingerprintKey(root);
     return out.findings;
   };
   try {
