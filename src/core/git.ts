@@ -12,20 +12,22 @@ export function git(cwd: string, args: string[], opts: { input?: string | Buffer
       encoding: 'utf8',
     });
   } catch (e) {
-    const err = e as { stderr?: string; message: string };
-    const first = (err.stderr ?? err.message).split('\n').find((l) => l.trim()) ?? 'git failed';
-    throw new HipaaGateError('E_GIT', `git ${args[0]}: ${first.trim()}`, { cause: e });
+    throw gitError(args, (e as { stderr?: string }).stderr, e as Error);
   }
+}
+
+/** E_GIT with git's own first error line (or the spawn error's message when git said nothing). */
+function gitError(args: string[], stderr: string | undefined, cause: Error): HipaaGateError {
+  const first = (stderr ?? cause.message).split('\n').find((l) => l.trim()) ?? 'git failed';
+  return new HipaaGateError('E_GIT', `git ${args[0]}: ${first.trim()}`, { cause });
 }
 
 /** git's stdout as bytes, without blocking the thread: git runs while this process does other work. */
 export function gitBufferAsync(cwd: string, args: string[]): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout);
-      const first = (stderr?.toString() || err.message).split('\n').find((l) => l.trim()) ?? 'git failed';
-      reject(new HipaaGateError('E_GIT', `git ${args[0]}: ${first.trim()}`, { cause: err }));
-    });
+    execFile('git', args, { cwd, maxBuffer: 512 * 1024 * 1024, encoding: 'buffer' }, (err, stdout, stderr) =>
+      err ? reject(gitError(args, stderr?.toString() || undefined, err)) : resolve(stdout),
+    );
   });
 }
 
@@ -43,9 +45,10 @@ export function tryGit(cwd: string, args: string[]): string | undefined {
  * runs while the scan does instead of before or after it.
  */
 export function tryGitAsync(cwd: string, args: string[]): Promise<string | undefined> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }, (err, stdout) => resolve(err ? undefined : stdout.trim()));
-  });
+  return gitBufferAsync(cwd, args).then(
+    (out) => out.toString('utf8').trim(),
+    () => undefined,
+  );
 }
 
 /** Spawn git with stdout as a stream (for `git log -p` over a long history). */
